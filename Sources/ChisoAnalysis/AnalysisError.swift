@@ -1,0 +1,36 @@
+import ChisoData
+
+/// A request the data cannot answer, said in terms of units, indicators and periods.
+public enum AnalysisError: Error, Equatable, CustomStringConvertible {
+    case noValues(indicator: String, period: String, panel: String)
+    case noData(panel: String, indicator: String)
+
+    public var description: String {
+        switch self {
+        case let .noValues(indicator, period, panel):
+            return "\(panel) has no values of \(indicator) for \(period); `chiso show \(panel) --indicator \(indicator)` shows the years it covers"
+        case let .noData(panel, indicator):
+            return "\(panel) has no values of \(indicator) in the requested range"
+        }
+    }
+}
+
+extension Panel {
+    /// The indicator to analyse: the one named, else the first of a declared catalog
+    /// (the dataset's headline index), else the only one.
+    func resolveIndicator(_ name: String?) throws(PanelQueryError) -> Int {
+        if let name {
+            guard let index = indicatorIndex(name) else {
+                throw .unknownIndicator(name: name, panel: self.name, available: indicators.map(\.id))
+            }
+            return index
+        }
+        if indicators.count == 1 || indicators.first?.measure != .unspecified { return 0 }
+        throw .noIndicatorGiven(panel: self.name, available: indicators.map(\.id))
+    }
+
+    /// Whether every unit of the unit system has a value in the period.
+    func isComplete(period: Int, indicator: Int, among unitIndices: [Int]) -> Bool {
+        unitIndices.allSatisfy { !value(unit: $0, period: period, indicator: indicator).isNaN }
+    }
+}

@@ -1,0 +1,35 @@
+import ChisoData
+
+/// Column headers shared by the analyses, in Vietnamese and English.
+enum Label {
+    static let unit = LocalizedText(vi: "Đơn vị", en: "Unit")
+    static let code = LocalizedText(vi: "Mã", en: "Code")
+    static let region = LocalizedText(vi: "Vùng", en: "Region")
+    static let indicator = LocalizedText(vi: "Chỉ số", en: "Indicator")
+    static let value = LocalizedText(vi: "Giá trị", en: "Value")
+    static let rank = LocalizedText(vi: "Hạng", en: "Rank")
+    static let n = LocalizedText(vi: "Số đơn vị", en: "n")
+    static let publishedRank = LocalizedText(vi: "Hạng công bố", en: "Published rank")
+    static let change = LocalizedText(vi: "Thay đổi", en: "Change")
+    static let rankChange = LocalizedText(vi: "Tăng/giảm hạng", en: "Rank change")
+    static let percentile = LocalizedText(vi: "Bách phân vị", en: "Percentile")
+    static let quartile = LocalizedText(vi: "Nhóm", en: "Quartile")
+}
+
+extension Indicator {
+    /// Decimals shown on screen: 2 for percentages and points, 0 for counts, 4 for rates and scores.
+    var displayPrecision: Int {
+        switch measure {
+        case .percent, .points, .unspecified: return 2
+        case .count: return 0
+        case .rate, .score: return 4
+        }
+    }
+}
+
+extension Table.Cell {
+    /// A rank: an integer, or one decimal for averaged ties.
+    static func rank(_ r: Double) -> Table.Cell {
+        r == r.rounded() ? .integer(Int(r)) : .number(r, precision: 1)
+    }
+}

@@ -1,0 +1,55 @@
+import ChisoData
+
+extension RankResult {
+    /// The ranking as a table: best first, with the published rank beside the computed one.
+    public var table: Table {
+        let precision = indicator.displayPrecision
+        let scope = region.map { LocalizedText(vi: "trong vùng \($0)", en: "in \($0)") } ?? LocalizedText(vi: "", en: "")
+        let direction = indicator.higherIsBetter ? LocalizedText(vi: "cao hơn là tốt hơn", en: "higher is better") : LocalizedText(vi: "thấp hơn là tốt hơn", en: "lower is better")
+        let title = LocalizedText(
+            vi: "\(indicator.label.vi) \(period): \(n)/\(unitsInScope) đơn vị có số liệu được xếp hạng \(scope.vi)".trimmingTrailingSpace + " (\(direction.vi), đồng hạng: \(ties.rawValue))",
+            en: "\(indicator.label.en) \(period): \(n) of \(unitsInScope) units ranked \(scope.en)".trimmingTrailingSpace + " (\(direction.en), ties: \(ties.rawValue))")
+        var footnotes: [LocalizedText] = []
+        if n < unitsInScope {
+            footnotes.append(LocalizedText(
+                vi: "Hạng tính trên \(n) đơn vị có số liệu; hạng công bố tính trên tất cả đơn vị.",
+                en: "Ranks are out of the \(n) units with a value; published ranks are out of all units."))
+        }
+        footnotes.append(LocalizedText(vi: "Đổi hạng theo \(rankChangeBasis.vi).", en: "Rank change from \(rankChangeBasis.en)."))
+        if !rankOnly.isEmpty {
+            let list = rankOnly.map { "\($0.unit.name) \($0.publishedRank)" }.joined(separator: ", ")
+            footnotes.append(LocalizedText(vi: "Chỉ có hạng công bố, không có giá trị: \(list).", en: "Published rank but no value: \(list)."))
+        }
+        return Table(
+            title: title,
+            columns: [
+                Table.Column("rank", Label.rank),
+                Table.Column("unit", Label.unit, alignment: .left),
+                Table.Column("code", Label.code, alignment: .left),
+                Table.Column("value", Label.value),
+                Table.Column("n", Label.n, onScreen: false),
+                Table.Column("published_rank", Label.publishedRank),
+                Table.Column("change", Label.change),
+                Table.Column("rank_change", Label.rankChange),
+                Table.Column("percentile", Label.percentile),
+                Table.Column("quartile", Label.quartile),
+            ],
+            rows: rows.map { row in
+                [
+                    .rank(row.rank), .text(row.unit.name), .text(row.unit.code),
+                    .value(row.value, precision: precision), .integer(n), .optional(row.publishedRank),
+                    .value(row.change, precision: precision), .optional(row.rankChange),
+                    .number(row.percentile, precision: 1), .integer(row.quartile),
+                ]
+            },
+            footnotes: footnotes)
+    }
+}
+
+extension String {
+    var trimmingTrailingSpace: String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,145 @@
+import ChisoData
+import ChisoNumerics
+
+/// What to rank.
+public struct RankRequest: Sendable {
+    /// Indicator id; nil takes the dataset's headline indicator.
+    public var indicator: String?
+    /// The period; nil takes the latest period with a value.
+    public var period: Period?
+    public var ties: TieMethod
+    /// Keep only the best N after ranking.
+    public var top: Int?
+    /// Keep only the worst N after ranking.
+    public var bottom: Int?
+    /// Rank within one socio-economic region.
+    public var region: String?
+
+    public init(indicator: String? = nil, period: Period? = nil, ties: TieMethod = .min, top: Int? = nil, bottom: Int? = nil, region: String? = nil) {
+        self.indicator = indicator
+        self.period = period
+        self.ties = ties
+        self.top = top
+        self.bottom = bottom
+        self.region = region
+    }
+}
+
+/// One ranked unit.
+public struct RankedUnit: Sendable, Equatable {
+    public let unit: AdministrativeUnit
+    public let value: Double
+    /// Rank among the `n` units with a value (ties by the request's rule).
+    public let rank: Double
+    /// The rank published by the index's owner, out of all units, where known.
+    public let publishedRank: Int?
+    /// Value minus the previous period's value (NaN when either is missing).
+    public let change: Double
+    /// Places gained since the previous period (positive = moved up), nil when not comparable.
+    public let rankChange: Int?
+    /// 100 for the best, 0 for the worst: 100 · (n − rank) / (n − 1).
+    public let percentile: Double
+    /// 1 for the best quarter … 4 for the worst: ⌈4 · rank / n⌉.
+    public let quartile: Int
+}
+
+/// A ranking of one indicator in one period.
+public struct RankResult: Sendable {
+    public let panelName: String
+    public let indicator: Indicator
+    public let period: Period
+    public let ties: TieMethod
+    public let region: String?
+    /// Units ranked: those with a value.
+    public let n: Int
+    /// Units in the unit system (or region) the ranking could have covered.
+    public let unitsInScope: Int
+    /// The rows kept (all, or the top / bottom slice), best first.
+    public let rows: [RankedUnit]
+    /// Units with a published rank but no value in the period.
+    public let rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)]
+    /// How `rankChange` was obtained.
+    public let rankChangeBasis: LocalizedText
+}
+
+/// Ranks the units of `panel` on one indicator in one period.
+///
+/// The direction comes from the catalog (`higherIsBetter`). Ranks are computed among the units
+/// that have a value; `n` says how many. Rank change uses the published ranks of both periods
+/// where the unit has them, else the computed ranks when both periods are complete (every unit
+/// in scope observed); otherwise it is left empty, since ranks among different subsets do not compare.
+public func rank(_ panel: Panel, _ request: RankRequest) throws -> RankResult {
+    let indicatorIndex = try panel.resolveIndicator(request.indicator)
+    let indicator = panel.indicators[indicatorIndex]
+    let scope: [Int]
+    var regionName: String?
+    if let region = request.region {
+        let resolved = try panel.unitSystem.resolveRegion(region)
+        regionName = resolved
+        scope = panel.units.indices.filter { panel.units[$0].region == resolved }
+    } else {
+        scope = Array(panel.units.indices)
+    }
+    let periodIndex: Int
+    if let period = request.period {
+        guard let found = panel.periodIndex(period) else {
+            throw PanelQueryError.unknownPeriod(period: period.description, panel: panel.name, available: panel.periods.map(\.description))
+        }
+        periodIndex = found
+    } else {
+        guard let latest = panel.periods.indices.last(where: { p in scope.contains { !panel.value(unit: $0, period: p, indicator: indicatorIndex).isNaN } }) else {
+            throw AnalysisError.noData(panel: panel.name, indicator: indicator.id)
+        }
+        periodIndex = latest
+    }
+    let period = panel.periods[periodIndex]
+    let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
+    let current = scope.map { panel.value(unit: $0, period: periodIndex, indicator: indicatorIndex) }
+    let currentRanks = ranks(of: current, direction: direction, ties: request.ties)
+    let n = current.filter { !$0.isNaN }.count
+    guard n > 0 else { throw AnalysisError.noValues(indicator: indicator.id, period: period.description, panel: panel.name) }
+
+    let previousIndex = panel.periodIndex(period.previous)
+    let previousValues = previousIndex.map { p in scope.map { panel.value(unit: $0, period: p, indicator: indicatorIndex) } }
+    let previousRanks = previousValues.map { ranks(of: $0, direction: direction, ties: request.ties) }
+    let bothComplete = previousIndex.map { p in
+        panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
+    } ?? false
+    let systemSize = request.region == nil ? panel.unitSystem.units.count : panel.unitSystem.units.filter { $0.region == regionName }.count
+
+    var rows: [(position: Int, row: RankedUnit)] = []
+    var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []
+    for (position, unitIndex) in scope.enumerated() {
+        let published = panel.provenance(unit: unitIndex, period: periodIndex, indicator: indicatorIndex)?.publishedRank
+        guard let rank = currentRanks[position] else {
+            if let published { rankOnly.append((panel.units[unitIndex], published)) }
+            continue
+        }
+        let previousValue = previousValues?[position] ?? .nan
+        var rankChange: Int?
+        let previousPublished = previousIndex.flatMap { panel.provenance(unit: unitIndex, period: $0, indicator: indicatorIndex)?.publishedRank }
+        if let published, let previousPublished {
+            rankChange = previousPublished - published
+        } else if bothComplete, let previous = previousRanks?[position] {
+            rankChange = Int(previous) - Int(rank)
+        }
+        rows.append((position, RankedUnit(
+            unit: panel.units[unitIndex], value: current[position], rank: rank, publishedRank: published,
+            change: roundedToSignificantDigits(current[position] - previousValue), rankChange: rankChange,
+            percentile: n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1),
+            quartile: min(4, max(1, Int((4 * rank / Double(n)).rounded(.up)))))))
+    }
+    // Best first; equal ranks keep the unit order of the system.
+    rows.sort { ($0.row.rank, $0.position) < ($1.row.rank, $1.position) }
+    var kept = rows.map(\.row)
+    if let top = request.top { kept = Array(kept.prefix(top)) }
+    if let bottom = request.bottom { kept = Array(kept.suffix(bottom)) }
+    rankOnly.sort { $0.publishedRank < $1.publishedRank }
+    let basis = bothComplete
+        ? LocalizedText(vi: "hạng công bố khi cả hai năm đều có, nếu không thì hạng tính toán (cả hai năm đủ số liệu)",
+                        en: "published ranks where both years have one, else computed ranks (both years complete)")
+        : LocalizedText(vi: "hạng công bố của cả hai năm (không so hạng tính toán vì có năm thiếu số liệu)",
+                        en: "published ranks of both years (computed ranks are not compared: a year is incomplete)")
+    return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName,
+                      n: n, unitsInScope: max(systemSize, scope.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis)
+}

@@ -1,0 +1,59 @@
+/// What an indicator's numbers measure.
+public enum Measure: String, Sendable, Codable, CaseIterable {
+    /// Percent of the maximum, 0–100.
+    case percent
+    /// Points out of a maximum that depends on the methodology year.
+    case points
+    /// A count (dossiers, procedures).
+    case count
+    /// A proportion, 0–1.
+    case rate
+    /// A score on the index's own scale (PAPI 0.33–3.33 per sub-dimension, PCI 0–100).
+    case score
+    /// Not declared (indicators read from a plain file).
+    case unspecified
+}
+
+/// One indicator of a dataset's catalog (`dataset.json`).
+public struct Indicator: Sendable, Codable, Equatable {
+    /// Short identifier used on the command line and in files (`PAR_INDEX`).
+    public let id: String
+    /// Label in Vietnamese and English.
+    public let label: LocalizedText
+    /// What the numbers measure.
+    public let measure: Measure
+    /// Whether a larger value is better; sets the ranking direction.
+    public let higherIsBetter: Bool
+    /// Smallest possible value, where bounded.
+    public let lowerBound: Double?
+    /// Largest possible value, where bounded.
+    public let upperBound: Double?
+    /// Maximum points from each methodology year on, keyed by the year (`"2017": 14.5`).
+    public let maxPoints: [String: Double]?
+    /// Methodology notes.
+    public let note: String?
+
+    public init(id: String, label: LocalizedText, measure: Measure = .unspecified, higherIsBetter: Bool = true,
+                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, note: String? = nil) {
+        self.id = id
+        self.label = label
+        self.measure = measure
+        self.higherIsBetter = higherIsBetter
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
+        self.maxPoints = maxPoints
+        self.note = note
+    }
+
+    /// An indicator known only by the name of its column: higher is better, nothing else declared.
+    public static func undeclared(_ id: String) -> Indicator {
+        Indicator(id: id, label: LocalizedText(id))
+    }
+
+    /// The maximum points in force in `year`: the entry for the latest methodology year not after it.
+    public func maximum(in year: Int) -> Double? {
+        guard let maxPoints else { return nil }
+        let applicable = maxPoints.compactMap { key, value in Int(key).map { ($0, value) } }.filter { $0.0 <= year }
+        return applicable.max { $0.0 < $1.0 }?.1
+    }
+}

@@ -1,0 +1,20 @@
+/// A request for something a panel does not hold.
+public enum PanelQueryError: Error, Equatable, CustomStringConvertible {
+    case unknownIndicator(name: String, panel: String, available: [String])
+    case unknownPeriod(period: String, panel: String, available: [String])
+    case unitNotInPanel(unit: String, panel: String)
+    case noIndicatorGiven(panel: String, available: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknownIndicator(name, panel, available):
+            return "\(panel) has no indicator '\(name)'; indicators: \(available.joined(separator: ", "))"
+        case let .unknownPeriod(period, panel, available):
+            return "\(panel) has no data for \(period); periods: \(available.joined(separator: ", "))"
+        case let .unitNotInPanel(unit, panel):
+            return "\(panel) has no values for \(unit)"
+        case let .noIndicatorGiven(panel, available):
+            return "\(panel) has several indicators; choose one with --indicator (\(available.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A result ready to print: typed cells under columns with stable ids and localized headers.
+///
+/// Writers turn it into an aligned terminal table, CSV, JSON or Markdown. CSV headers and JSON
+/// keys are the column ids, the same in every language, so scripts do not break with `--lang`.
+public struct Table: Sendable {
+    /// Horizontal alignment in the terminal and Markdown.
+    public enum Alignment: Sendable { case left, right }
+
+    /// One column.
+    public struct Column: Sendable {
+        /// Machine name: the CSV header and JSON key (`published_rank`).
+        public let id: String
+        /// The header shown in the terminal and Markdown.
+        public let header: LocalizedText
+        public let alignment: Alignment
+        /// Whether the terminal and Markdown show the column (CSV and JSON always hold it).
+        public let onScreen: Bool
+
+        public init(_ id: String, _ header: LocalizedText, alignment: Alignment = .right, onScreen: Bool = true) {
+            self.id = id
+            self.header = header
+            self.alignment = alignment
+            self.onScreen = onScreen
+        }
+    }
+
+    /// One cell.
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        /// A text shown in the output language.
+        case localized(LocalizedText)
+        /// A number shown with `precision` decimals on screen and in full precision in CSV and JSON.
+        case number(Double, precision: Int)
+        case integer(Int)
+        case missing
+
+        /// A number, or `.missing` for NaN.
+        public static func value(_ x: Double, precision: Int) -> Cell {
+            x.isNaN ? .missing : .number(x, precision: precision)
+        }
+
+        /// An integer, or `.missing` for nil.
+        public static func optional(_ x: Int?) -> Cell {
+            x.map(Cell.integer) ?? .missing
+        }
+    }
+
+    public var title: LocalizedText?
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// Lines printed under the table in the terminal and Markdown (not in CSV or JSON).
+    public var footnotes: [LocalizedText]
+
+    public init(title: LocalizedText? = nil, columns: [Column], rows: [[Cell]] = [], footnotes: [LocalizedText] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.footnotes = footnotes
+    }
+}

@@ -1,0 +1,156 @@
+/// The output formats every table can be written in.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for a terminal.
+    case table
+    /// RFC 4180 CSV with column ids as headers, numbers in full precision
+    /// (`;`-separated with decimal commas under `--decimal-comma`).
+    case csv
+    /// An array of objects keyed by column id; missing values are `null`.
+    case json
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+}
+
+/// Writes a `Table` in one of the output formats.
+public struct TableWriter: Sendable {
+    public var language: Language
+    public var numbers: NumberStyle
+
+    public init(language: Language = .en, numbers: NumberStyle = NumberStyle()) {
+        self.language = language
+        self.numbers = numbers
+    }
+
+    /// The whole text of `table` in `format`, ending with a newline.
+    public func render(_ table: Table, as format: OutputFormat) -> String {
+        switch format {
+        case .table: return text(table)
+        case .csv: return csv(table)
+        case .json: return json(table)
+        case .markdown: return markdown(table)
+        }
+    }
+
+    private func screenText(_ cell: Table.Cell) -> String {
+        switch cell {
+        case let .text(s): return s
+        case let .localized(t): return t.text(language)
+        case let .number(x, precision): return numbers.fixed(x, precision: precision)
+        case let .integer(n): return String(n)
+        case .missing: return "–"
+        }
+    }
+
+    /// The table without the columns hidden on screen.
+    private func screenColumns(_ table: Table) -> Table {
+        let keep = table.columns.indices.filter { table.columns[$0].onScreen }
+        var visible = table
+        visible.columns = keep.map { table.columns[$0] }
+        visible.rows = table.rows.map { row in keep.map { row[$0] } }
+        return visible
+    }
+
+    private func text(_ full: Table) -> String {
+        let table = screenColumns(full)
+        let headers = table.columns.map { $0.header.text(language) }
+        let body = table.rows.map { $0.map(screenText) }
+        var widths = headers.map(displayWidth)
+        for row in body { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], displayWidth(cell)) } }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (j, cell) in cells.enumerated() { parts.append(padded(cell, to: widths[j], alignment: table.columns[j].alignment)) }
+            var joined = parts.joined(separator: "  ")
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            return joined
+        }
+        var out = ""
+        if let title = table.title { out += title.text(language) + "\n\n" }
+        out += line(headers) + "\n"
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        for row in body { out += line(row) + "\n" }
+        if !table.footnotes.isEmpty {
+            out += "\n"
+            for note in table.footnotes { out += note.text(language) + "\n" }
+        }
+        return out
+    }
+
+    private func csv(_ table: Table) -> String {
+        let separator = numbers.decimalComma ? ";" : ","
+        func quoted(_ s: String) -> String {
+            if s.contains(separator) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return s
+        }
+        func field(_ cell: Table.Cell) -> String {
+            switch cell {
+            case let .text(s): return quoted(s)
+            case let .localized(t): return quoted(t.text(language))
+            case let .number(x, _): return numbers.full(x)
+            case let .integer(n): return String(n)
+            case .missing: return ""
+            }
+        }
+        var out = table.columns.map { quoted($0.id) }.joined(separator: separator) + "\n"
+        for row in table.rows { out += row.map(field).joined(separator: separator) + "\n" }
+        return out
+    }
+
+    private func json(_ table: Table) -> String {
+        let plain = NumberStyle(decimalComma: false)
+        func value(_ cell: Table.Cell) -> String {
+            switch cell {
+            case let .text(s): return jsonString(s)
+            case let .localized(t): return jsonString(t.text(language))
+            case let .number(x, _): return x.isFinite ? plain.full(x) : "null"
+            case let .integer(n): return String(n)
+            case .missing: return "null"
+            }
+        }
+        if table.rows.isEmpty { return "[]\n" }
+        var out = "[\n"
+        for (i, row) in table.rows.enumerated() {
+            let members = zip(table.columns, row).map { "\(jsonString($0.id)): \(value($1))" }
+            out += "  {" + members.joined(separator: ", ") + "}" + (i + 1 < table.rows.count ? ",\n" : "\n")
+        }
+        return out + "]\n"
+    }
+
+    private func markdown(_ full: Table) -> String {
+        let table = screenColumns(full)
+        func escaped(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var out = ""
+        if let title = table.title { out += "**" + escaped(title.text(language)) + "**\n\n" }
+        out += "| " + table.columns.map { escaped($0.header.text(language)) }.joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.map { $0.alignment == .right ? " ---: " : " :--- " }.joined(separator: "|") + "|\n"
+        for row in table.rows { out += "| " + row.map { escaped(screenText($0)) }.joined(separator: " | ") + " |\n" }
+        if !table.footnotes.isEmpty {
+            out += "\n"
+            for note in table.footnotes { out += escaped(note.text(language)) + "\n\n" }
+        }
+        return out
+    }
+}
+
+/// A JSON string literal for `s`.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

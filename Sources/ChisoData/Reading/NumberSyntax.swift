@@ -1,0 +1,95 @@
+import Foundation
+
+/// The decimal separator of a file's numbers.
+public enum DecimalSeparator: String, Sendable, CaseIterable {
+    /// `93,364` is 93.364 and `3.589` is 3589 (Vietnamese documents).
+    case comma
+    /// `93.364` is 93.364 and `3,589` is 3589.
+    case point
+}
+
+/// Reading numbers written the Vietnamese way or the English way.
+///
+/// A cell may carry a trailing `%` (the value stays in percent), spaces, a leading `+`,
+/// and a Unicode minus. `1.234,5` and `1,234.5` settle the convention by themselves, as do
+/// `91,43` (a comma followed by other than three digits) and `3.589.000` (several groups).
+/// `93,364` or `3.589` alone cannot: such a file needs `--decimal-comma` or `--decimal-point`.
+public enum NumberSyntax {
+    /// What one cell says about the file's decimal separator.
+    public enum Evidence: Equatable, Sendable {
+        /// The cell is only readable with this separator.
+        case decided(DecimalSeparator)
+        /// One separator followed by exactly three digits: either convention reads it.
+        case ambiguous
+        /// No separator at all: an integer.
+        case integer
+        /// Not a number.
+        case notANumber
+    }
+
+    /// Missing-value markers, compared after trimming: empty, NA, N/A, NaN, dashes, ellipses.
+    public static let missingMarkers: Set<String> = ["", "na", "n/a", "nan", "-", "–", "—", "..", "...", "…"]
+
+    /// Whether a cell is an explicit missing value.
+    public static func isMissing(_ text: String) -> Bool {
+        missingMarkers.contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// The sign and the digits-and-separators core of a cell, or nil when other characters remain.
+    static func core(_ text: String) -> (negative: Bool, body: Substring)? {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        if s.hasSuffix("%") { s = s.dropLast().drop(while: { $0 == " " }) }
+        s = Substring(s.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" })
+        var negative = false
+        if let first = s.first, first == "-" || first == "\u{2212}" || first == "+" {
+            negative = first != "+"
+            s = s.dropFirst()
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+              s.first!.isNumber || s.first == "." || s.first == "," else { return nil }
+        return (negative, s)
+    }
+
+    /// What `text` says about the decimal separator.
+    public static func evidence(_ text: String) -> Evidence {
+        guard let (_, body) = core(text) else { return .notANumber }
+        let commas = body.filter { $0 == "," }.count
+        let points = body.filter { $0 == "." }.count
+        if commas == 0 && points == 0 { return .integer }
+        if commas > 0 && points > 0 {
+            return body.lastIndex(of: ",")! > body.lastIndex(of: ".")! ? .decided(.comma) : .decided(.point)
+        }
+        let separator: Character = commas > 0 ? "," : "."
+        let count = max(commas, points)
+        // Several of the same separator can only be thousands groups.
+        if count > 1 { return .decided(separator == "," ? .point : .comma) }
+        let parts = body.split(separator: separator, omittingEmptySubsequences: false)
+        let before = parts[0], after = parts[1]
+        let couldGroupThousands = after.count == 3 && (1...3).contains(before.count) && before.first != "0"
+        if couldGroupThousands { return .ambiguous }
+        return .decided(separator == "," ? .comma : .point)
+    }
+
+    /// The value of `text` read with `decimal`; nil when the text is not a valid number under it.
+    /// Thousands groups must have three digits (`1.234.567,5` with a decimal comma).
+    public static func parse(_ text: String, decimal: DecimalSeparator) -> Double? {
+        guard let (negative, body) = core(text) else { return nil }
+        let decimalMark: Character = decimal == .comma ? "," : "."
+        let groupMark: Character = decimal == .comma ? "." : ","
+        let pieces = body.split(separator: decimalMark, omittingEmptySubsequences: false)
+        guard pieces.count <= 2 else { return nil }
+        let integerPart = pieces[0]
+        if pieces.count == 2, pieces[1].contains(groupMark) { return nil }
+        let groups = integerPart.split(separator: groupMark, omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        var plain = groups.joined()
+        if pieces.count == 2 {
+            guard !pieces[1].isEmpty || !plain.isEmpty else { return nil }
+            plain += "." + pieces[1]
+        }
+        guard !plain.isEmpty, plain != ".", let value = Double(plain) else { return nil }
+        return negative ? -value : value
+    }
+}

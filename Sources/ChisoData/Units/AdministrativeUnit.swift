@@ -1,0 +1,20 @@
+import Foundation
+
+/// One unit that indicators are reported for: a province, a department, a ministry.
+public struct AdministrativeUnit: Hashable, Sendable {
+    /// The stable identifier: the two-digit GSO code for provinces, the declared id otherwise.
+    public let code: String
+    /// The official name, with diacritics (NFC).
+    public let name: String
+    /// The name without diacritics.
+    public let asciiName: String
+    /// The socio-economic region, where one applies.
+    public let region: String?
+
+    public init(code: String, name: String, asciiName: String? = nil, region: String? = nil) {
+        self.code = code
+        self.name = name.precomposedStringWithCanonicalMapping
+        self.asciiName = asciiName ?? NameFolding.words(name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        self.region = region
+    }
+}

@@ -1,0 +1,21 @@
+/// A unit name that a unit system cannot resolve.
+public enum UnitLookupError: Error, Equatable, CustomStringConvertible {
+    /// No unit has this name, code or alias; `suggestions` are the closest names.
+    case unknown(name: String, system: String, suggestions: [String])
+    /// The spelling fits several units (an abbreviation shared by two provinces).
+    case ambiguous(name: String, system: String, candidates: [String])
+    /// A region name that is not one of the system's regions.
+    case unknownRegion(name: String, regions: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknown(name, system, suggestions):
+            let hint = suggestions.isEmpty ? "" : "; closest: " + suggestions.joined(separator: ", ")
+            return "unknown unit '\(name)' in \(system)\(hint)"
+        case let .ambiguous(name, system, candidates):
+            return "'\(name)' is ambiguous in \(system): it fits " + candidates.joined(separator: ", ") + "; write the full name or the code"
+        case let .unknownRegion(name, regions):
+            return "unknown region '\(name)'; regions: " + regions.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ChisoAnalysis
+import ChisoData
+import Foundation
+
+/// `chiso`: performance indices of Vietnam's public administration.
+@main
+struct Chiso: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chiso",
+        abstract: "Performance indices of Vietnam's public administration: PAR INDEX, SIPAS, PAPI, PCI and dossier statistics.",
+        discussion: """
+        A dataset argument is a bundled dataset name (see `chiso datasets`) or a CSV file, \
+        a folder of per-year CSV files, or - for standard input. Unit names may be written \
+        in any spelling: Hà Tĩnh, ha tinh, HT, or the GSO code 42.
+        """,
+        version: "0.1.0",
+        groupedSubcommands: [
+            CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ShowCommand.self, RankCommand.self]),
+        ]
+    )
+
+    /// Runs the command; bad data and bad requests end with one line on stderr and exit 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as DataError {
+            fail(error.description)
+        } catch let error as UnitLookupError {
+            fail(error.description)
+        } catch let error as PanelQueryError {
+            fail(error.description)
+        } catch let error as AnalysisError {
+            fail(error.description)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("chiso: error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import ChisoAnalysis
+import ChisoData
+import ChisoNumerics
+
+extension TieMethod: ExpressibleByArgument {}
+
+/// `chiso rank`: units ranked on one indicator in one year.
+struct RankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Rank units on an indicator: rank out of n, published rank, change since the previous year, percentile, quartile.")
+
+    @Argument(help: "A bundled dataset name, a CSV file, a folder of per-year files, or - for standard input.")
+    var dataset: String
+
+    @Option(help: "The indicator to rank (default: the dataset's headline indicator).")
+    var indicator: String?
+
+    @Option(help: "The year (default: the latest year with a value).")
+    var year: Int?
+
+    @Option(help: "How ties share ranks: min (1, 2, 2, 4), average, dense (1, 2, 2, 3), first, max.")
+    var ties: TieMethod = .min
+
+    @Option(help: "Show the best N only.")
+    var top: Int?
+
+    @Option(help: "Show the worst N only.")
+    var bottom: Int?
+
+    @Option(help: "Rank within one socio-economic region (e.g. 'Đồng bằng sông Hồng', 'Red River Delta').")
+    var region: String?
+
+    @OptionGroup(title: "Input") var input: InputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        if top != nil && bottom != nil { throw ValidationError("--top and --bottom exclude each other") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if let bottom, bottom < 1 { throw ValidationError("--bottom must be at least 1") }
+        if let year, !(1900...2100).contains(year) { throw ValidationError("--year must be a year such as 2023, not \(year)") }
+    }
+
+    func run() throws {
+        let panel = try DataSession(input).loadPanel(dataset)
+        let result = try rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region))
+        if !input.quiet {
+            Diagnostics.note("\(result.indicator.id) \(result.period): \(result.n) of \(result.unitsInScope) units have a value and are ranked")
+        }
+        try output.emit(result.table, numbers: input.numberStyle)
+    }
+}

@@ -1,0 +1,60 @@
+import ChisoData
+import Foundation
+
+/// The bundled datasets, the province registry and the loading of a dataset or file argument,
+/// shared by every command that reads data.
+struct DataSession {
+    let input: InputOptions
+    let library: DatasetLibrary?
+    let registry: ProvinceRegistry?
+
+    init(_ input: InputOptions) throws {
+        self.input = input
+        if let library = try? DatasetLibrary.locate(explicit: input.datasets) {
+            self.library = library
+            self.registry = try library.provinceRegistry()
+        } else if let explicit = input.datasets {
+            throw DataError.datasetNotFound(name: "provinces", available: [], searched: [explicit])
+        } else {
+            self.library = nil
+            self.registry = nil
+        }
+    }
+
+    /// The bundled library, or an error that says where it was looked for.
+    func requireLibrary() throws -> DatasetLibrary {
+        if let library { return library }
+        return try DatasetLibrary.locate(explicit: input.datasets)
+    }
+
+    /// Loads a bundled dataset by name, or a file, folder or `-` (standard input) by path,
+    /// and prints the load notes on stderr.
+    func loadPanel(_ argument: String) throws -> Panel {
+        let isPath = argument == "-" || FileManager.default.fileExists(atPath: argument)
+        if !isPath, let library, library.names().contains(argument) {
+            let (panel, _, report) = try library.loadPanel(argument, registry: registry!)
+            note(report)
+            return panel
+        }
+        if !isPath && !argument.contains("/") && !argument.contains(".") {
+            let searched = library.map { [$0.root] } ?? DatasetLibrary.candidates(explicit: input.datasets, environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0])
+            throw DataError.datasetNotFound(name: argument, available: library?.names().filter { (try? library?.metadata($0).kind) == "panel" } ?? [], searched: searched)
+        }
+        if registry == nil { Diagnostics.note("the province registry was not found; unit names are read as written (pass --datasets DIR)") }
+        let (panel, report) = try PanelLoader(registry: registry).load(path: argument, options: input.readOptions)
+        note(report)
+        return panel
+    }
+
+    private func note(_ report: LoadReport) {
+        guard !input.quiet else { return }
+        for line in report.lines { Diagnostics.note(line) }
+    }
+}
+
+/// Messages for stderr.
+enum Diagnostics {
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data("note: \(text)\n".utf8))
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ChisoData
+import Foundation
+
+extension TableLayout: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
+extension UnitSystemChoice: ExpressibleByArgument {}
+
+/// The decimal convention of numbers read and written.
+enum DecimalConvention: String, EnumerableFlag {
+    case decimalComma
+    case decimalPoint
+
+    static func help(for value: DecimalConvention) -> ArgumentHelp? {
+        switch value {
+        case .decimalComma: return "Numbers use a decimal comma (93,364 = 93.364; 3.589 = 3589), in input and in output."
+        case .decimalPoint: return "Numbers in input use a decimal point (93.364; 3,589 = 3589)."
+        }
+    }
+}
+
+/// How to find and read the data a command works on.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Folder of bundled datasets (default: $CHISO_DATASETS, else next to the executable or in the package).")
+    var datasets: String?
+
+    @Flag(help: "Decimal convention; detected from the file when not given, and a file that cannot tell is refused.")
+    var decimal: DecimalConvention?
+
+    @Option(help: "Layout of a CSV file: long, wide-indicators or wide-years (detected when not given).")
+    var layout: TableLayout?
+
+    @Option(help: "Field separator: ',', ';' or 'tab' (detected from the header when not given).")
+    var separator: String?
+
+    @Option(name: .customLong("on-duplicate"), help: "Keep the first or last of duplicate (unit, period, indicator) values, or their mean; without it a duplicate is an error.")
+    var onDuplicate: DuplicatePolicy?
+
+    @Option(help: "Unit system of a file: auto, provinces-63, provinces-34 or custom.")
+    var units: UnitSystemChoice = .auto
+
+    @Option(name: .customLong("unit-codebook"), help: "CSV mapping unit codes in the file (first column) to names (second column).")
+    var unitCodebook: String?
+
+    @Option(help: "Period of a wide file without a period column or a year in its name (2023, 2023-Q2, 2023-06).")
+    var period: String?
+
+    @Flag(name: .shortAndLong, help: "Do not print load notes (missing values, skipped columns) on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let separator, separatorByte(separator) == nil {
+            throw ValidationError("--separator must be ',', ';' or 'tab', not '\(separator)'")
+        }
+        if let period, Period(parsing: period) == nil {
+            throw ValidationError("--period must be a year (2023), a quarter (2023-Q2) or a month (2023-06), not '\(period)'")
+        }
+    }
+
+    private func separatorByte(_ text: String) -> UInt8? {
+        switch text.lowercased() {
+        case ",", "comma": return 0x2C
+        case ";", "semicolon": return 0x3B
+        case "tab", "\\t", "\t": return 0x09
+        default: return nil
+        }
+    }
+
+    /// The reader options these flags describe.
+    var readOptions: ReadOptions {
+        ReadOptions(
+            layout: layout,
+            decimal: decimal.map { $0 == .decimalComma ? .comma : .point },
+            separator: separator.flatMap(separatorByte),
+            onDuplicate: onDuplicate, units: units, unitCodebook: unitCodebook,
+            period: period.flatMap(Period.init(parsing:)))
+    }
+
+    /// How numbers are written: decimal comma under `--decimal-comma`.
+    var numberStyle: NumberStyle { NumberStyle(decimalComma: decimal == .decimalComma) }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import ChisoData
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// Where and how a command writes its table.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table, csv, json or markdown (default: table on a terminal, csv when piped; from the extension of --output).")
+    var format: OutputFormat?
+
+    @Option(name: .shortAndLong, help: "Write to FILE (atomically: complete or not at all) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Language of headers and labels: vi or en.")
+    var lang: Language = .en
+
+    /// The format to write: explicit, else from the output file's extension, else by terminal.
+    var resolvedFormat: OutputFormat {
+        if let format { return format }
+        if let output {
+            switch (output as NSString).pathExtension.lowercased() {
+            case "json": return .json
+            case "md", "markdown": return .markdown
+            case "txt": return .table
+            default: return .csv
+            }
+        }
+        return isatty(STDOUT_FILENO) == 1 ? .table : .csv
+    }
+
+    /// Writes the rendered table to the output file or standard output.
+    func emit(_ table: Table, numbers: NumberStyle) throws {
+        let text = TableWriter(language: lang, numbers: numbers).render(table, as: resolvedFormat)
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

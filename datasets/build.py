@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Builds the bundled datasets (provinces, par, sipas) from the published facts.
+
+Usage: python3 datasets/build.py [FACTS_DIR]   (default: ../shared/facts beside the repository)
+
+Every value keeps the URL of the page that states it. Where pages disagree, one value is
+chosen by the rule below and every alternative is kept in the dataset's conflicts.csv:
+
+  1. A row flagged AMBIGUOUS is not used (it is listed in conflicts.csv as excluded).
+  2. A figure stated on a page beats a figure derived from a stated change ("up 7 places").
+  3. Among figures of the same kind, the one stated by more distinct pages wins; then the one
+     with more pages in total (stated and derived); then the one that comes first in the facts file.
+
+Values and ranks are resolved separately, so a value and a rank may come from different pages
+(the rank's page is then in `rank_source`). The output is deterministic.
+"""
+import csv
+import json
+import os
+import re
+import sys
+from collections import OrderedDict, defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FACTS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "facts")
+
+def read(name):
+    with open(os.path.join(FACTS, name), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+def write_csv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+def num(text):
+    """Shortest decimal text of a number given with a decimal point."""
+    v = float(text)
+    return str(int(v)) if v == int(v) else repr(v)
+
+# ---------------------------------------------------------------- provinces
+PROVINCE_SOURCES = [
+    {"title": "Province codes and names: vietnamadminunits 1.0.4 (PyPI); code 46 written Thừa Thiên Huế as in the 2011–2024 index data", "url": "https://pypi.org/project/vietnamadminunits/1.0.4/"},
+    {"title": "Six socio-economic regions: Resolution 81/2023/QH15 (national master plan 2021–2030)", "url": "https://thuvienphapluat.vn/van-ban/Xay-dung-Do-thi/Nghi-quyet-81-2023-QH15-Quy-hoach-tong-the-quoc-gia-thoi-ky-2021-2030-550241.aspx"},
+    {"title": "The 34 provincial units from 1 July 2025: Resolution 202/2025/QH15; codes as in vietnamadminunits 1.0.4 and vietnam-provinces 2025.10.1", "url": "https://pypi.org/project/vietnam-provinces/2025.10.1/"},
+]
+
+# Alternative spellings and abbreviations in common use (system, alias, code). Initials that are
+# unique (HCM, BRVT, TTH, HT) are derived by the program itself and need no entry here.
+ALIASES = [
+    ("provinces-63", "TP.HCM", "79"), ("provinces-63", "TPHCM", "79"), ("provinces-63", "HCMC", "79"),
+    ("provinces-63", "Sài Gòn", "79"), ("provinces-63", "Saigon", "79"), ("provinces-63", "TP. Hồ Chí Minh", "79"),
+    ("provinces-63", "BR-VT", "77"), ("provinces-63", "Bà Rịa Vũng Tàu", "77"),
+    ("provinces-63", "TT-Huế", "46"), ("provinces-63", "TT Huế", "46"), ("provinces-63", "Huế", "46"), ("provinces-63", "Thừa Thiên - Huế", "46"),
+    ("provinces-63", "Đắc Lắc", "66"), ("provinces-63", "Đắk Lắc", "66"), ("provinces-63", "Daklak", "66"), ("provinces-63", "Đắc Lắk", "66"),
+    ("provinces-63", "Đắc Nông", "67"), ("provinces-63", "Daknong", "67"),
+    ("provinces-63", "Bắc Cạn", "06"), ("provinces-63", "Hòa Bình", "17"),
+    ("provinces-63", "HN", "01"), ("provinces-63", "HP", "31"), ("provinces-63", "ĐN", "48"),
+    ("provinces-63", "Kontum", "62"), ("provinces-63", "Hanoi", "01"),
+    ("provinces-34", "TP.HCM", "79"), ("provinces-34", "TPHCM", "79"), ("provinces-34", "HCMC", "79"),
+    ("provinces-34", "Sài Gòn", "79"), ("provinces-34", "Saigon", "79"),
+    ("provinces-34", "Thừa Thiên Huế", "46"), ("provinces-34", "TT-Huế", "46"),
+    ("provinces-34", "Đắc Lắc", "66"), ("provinces-34", "Daklak", "66"), ("provinces-34", "Hanoi", "01"),
+]
+
+REGIONS = [
+    ("Trung du và miền núi phía Bắc", ["Northern Midlands and Mountains", "Northern Midlands and Mountainous Areas", "TDMNPB", "Trung du miền núi phía Bắc"]),
+    ("Đồng bằng sông Hồng", ["Red River Delta", "ĐBSH"]),
+    ("Bắc Trung Bộ và duyên hải miền Trung", ["North Central and Central Coast", "North Central and Central Coastal Areas", "Bắc Trung Bộ", "BTB&DHMT"]),
+    ("Tây Nguyên", ["Central Highlands"]),
+    ("Đông Nam Bộ", ["South East", "Southeast"]),
+    ("Đồng bằng sông Cửu Long", ["Mekong River Delta", "Mekong Delta", "ĐBSCL"]),
+]
+
+def build_provinces():
+    out = os.path.join(HERE, "provinces")
+    os.makedirs(out, exist_ok=True)
+    provinces = read("provinces_63.csv")
+    write_csv(os.path.join(out, "provinces_63.csv"), ["code", "name", "name_ascii", "region"],
+              [[p["code"], p["name"], p["name_ascii"], p["region"]] for p in provinces])
+    merger = read("merger_2025.csv")
+    write_csv(os.path.join(out, "merger_2025.csv"), ["new_code", "new_name", "old_code", "old_name"],
+              [[m["new_code"], m["new_name"], m["old_code"], m["old_name"]] for m in merger])
+    write_csv(os.path.join(out, "aliases.csv"), ["system", "alias", "code"], [list(a) for a in ALIASES])
+    write_csv(os.path.join(out, "regions.csv"), ["region", "alias"], [[r, a] for r, aliases in REGIONS for a in aliases])
+    write_json(os.path.join(out, "dataset.json"), OrderedDict([
+        ("name", "provinces"),
+        ("title", {"vi": "Danh mục tỉnh, thành phố (63 đơn vị trước và 34 đơn vị từ 1/7/2025)",
+                   "en": "Provinces of Vietnam (63 before and 34 from 1 July 2025)"}),
+        ("kind", "unit-registry"), ("units", "provinces-63"), ("declaredUnits", None), ("data", None),
+        ("sources", PROVINCE_SOURCES),
+        ("coverage", "63 provinces with GSO code, name, ASCII name and socio-economic region; the 34 units from 1 July 2025 and the old provinces in each."),
+        ("indicators", []),
+    ]))
+    return provinces
+
+# ---------------------------------------------------------------- PAR INDEX and SIPAS
+FIELD_LABELS = {
+    1: ("Công tác chỉ đạo, điều hành cải cách hành chính", "Direction and management of administrative reform"),
+    2: ("Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật (cải cách thể chế)", "Legal documents and institutional reform"),
+    3: ("Cải cách thủ tục hành chính", "Administrative procedure reform"),
+    4: ("Cải cách tổ chức bộ máy hành chính nhà nước", "Reform of the administrative apparatus"),
+    5: ("Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức", "Civil service: cadres, civil servants and public employees"),
+    6: ("Cải cách tài chính công", "Public finance reform"),
+    7: ("Xây dựng và phát triển Chính phủ điện tử, Chính phủ số", "E-government and digital government"),
+    8: ("Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế - xã hội", "Impact of reform on people, organisations and socio-economic development"),
+}
+SCORE_PARTS = {
+    "PAR_PTS_APPRAISAL": ("Điểm thẩm định (tự đánh giá được thẩm định)", "Appraisal points (appraised self-assessment)"),
+    "PAR_PTS_LEADER_SURVEY": ("Điểm điều tra xã hội học lãnh đạo, quản lý", "Survey of leaders and managers (points)"),
+    "PAR_PTS_SIPAS": ("Điểm Chỉ số hài lòng (SIPAS) trong PAR INDEX", "SIPAS points within the PAR INDEX"),
+    "PAR_PTS_SOCIOECON_IMPACT": ("Điểm tác động đến phát triển kinh tế - xã hội", "Impact on socio-economic development (points)"),
+    "PAR_PTS_IMPACT": ("Điểm tác động của cải cách hành chính (phương pháp 2024)", "Impact of administrative reform, points (2024 methodology)"),
+}
+
+def value_is_derived(derivation):
+    d = derivation.strip()
+    return d.startswith("derived") or d.startswith("rank stated on page; value derived") or d.startswith("value derived")
+
+def rank_is_derived(derivation):
+    d = derivation.strip()
+    return d.startswith("derived") or d.startswith("value stated on page; rank derived")
+
+def panel_facts():
+    """Rows of the panel file and the score-part rows of the first collection, as uniform facts."""
+    facts = []
+    for order, r in enumerate(read("par_sipas_panel_from_pages.csv")):
+        index = r["index"]
+        maximum = ""
+        if index.startswith("PAR_F"):
+            note = r["note"]
+            unit = re.search(r"unit ([^;]+)", note).group(1).strip()
+            if unit == "%":
+                index = index + "_PCT"
+            m = re.search(r"max([0-9.]+)", unit)
+            if m:
+                maximum = m.group(1)
+        facts.append(dict(order=order, year=r["year"], unit=r["province"], indicator=index, value=r["value"],
+                          rank=r["rank"], maximum=maximum, url=r["source_url"], derivation=r["derivation"]))
+    base = len(facts)
+    for order, r in enumerate(read("par_index_from_pages.csv")):
+        m = re.match(r"^(PAR_PTS_[A-Z_]+?|PAR_IMPACT_PTS)(?:_\(max([0-9.]+)\))?$", r["index"])
+        if not m:
+            continue
+        indicator = "PAR_PTS_IMPACT" if m.group(1) == "PAR_IMPACT_PTS" else m.group(1)
+        facts.append(dict(order=base + order, year=r["year"], unit=r["province"], indicator=indicator, value=r["value"],
+                          rank=r["rank"], maximum=m.group(2) or "", url=r["source_url"], derivation=""))
+    return facts
+
+def choose(candidates, field, derived_of):
+    """The winning (text, rows) of one field by the rule in the module docstring, and the others."""
+    by_text = OrderedDict()
+    for row in candidates:
+        text = num(row[field]) if field == "value" else str(int(row[field]))
+        by_text.setdefault(text, []).append(row)
+    def key(item):
+        text, rows = item
+        stated = {r["url"] for r in rows if not derived_of(r["derivation"])}
+        total = {r["url"] for r in rows}
+        return (0 if stated else 1, -len(stated), -len(total), min(r["order"] for r in rows))
+    ranked = sorted(by_text.items(), key=key)
+    return ranked[0], ranked[1:]
+
+def kind(rows, derived_of):
+    return "stated" if any(not derived_of(r["derivation"]) for r in rows) else "derived"
+
+def first_url(rows, derived_of):
+    stated = [r for r in rows if not derived_of(r["derivation"])]
+    return min(stated or rows, key=lambda r: r["order"])["url"]
+
+def resolve(facts):
+    cells = OrderedDict()
+    excluded = []
+    for f in facts:
+        if f["derivation"].startswith("AMBIGUOUS"):
+            excluded.append(f)
+            continue
+        cells.setdefault((f["year"], f["unit"], f["indicator"]), []).append(f)
+    data, conflicts = [], []
+    for (year, unit, indicator), rows in cells.items():
+        out = dict(year=year, unit=unit, indicator=indicator, value="", rank="", maximum="", source="", rank_source="", note="")
+        with_value = [r for r in rows if r["value"].strip()]
+        with_rank = [r for r in rows if r["rank"].strip()]
+        if with_value:
+            (text, winners), others = choose(with_value, "value", value_is_derived)
+            out["value"] = text
+            out["source"] = first_url(winners, value_is_derived)
+            if kind(winners, value_is_derived) == "derived":
+                out["note"] = min(winners, key=lambda r: r["order"])["derivation"]
+            maxima = sorted({r["maximum"] for r in winners if r["maximum"]})
+            if maxima:
+                out["maximum"] = maxima[0]
+            for alt_text, alt_rows in others:
+                conflicts.append([year, unit, indicator, "value", text, " ".join(sorted({r["url"] for r in winners})),
+                                  kind(winners, value_is_derived), alt_text, " ".join(sorted({r["url"] for r in alt_rows})),
+                                  kind(alt_rows, value_is_derived)])
+        if with_rank:
+            (text, winners), others = choose(with_rank, "rank", rank_is_derived)
+            out["rank"] = text
+            url = first_url(winners, rank_is_derived)
+            if out["source"] == "":
+                out["source"] = url
+                if kind(winners, rank_is_derived) == "derived":
+                    out["note"] = min(winners, key=lambda r: r["order"])["derivation"]
+            elif url != out["source"]:
+                out["rank_source"] = url
+            for alt_text, alt_rows in others:
+                conflicts.append([year, unit, indicator, "rank", text, " ".join(sorted({r["url"] for r in winners})),
+                                  kind(winners, rank_is_derived), alt_text, " ".join(sorted({r["url"] for r in alt_rows})),
+                                  kind(alt_rows, rank_is_derived)])
+        data.append(out)
+    for f in excluded:
+        conflicts.append([f["year"], f["unit"], f["indicator"], "excluded", "", "", "", f["value"] or f["rank"], f["url"], f["derivation"]])
+    return data, conflicts
+
+def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note=None):
+    entry = OrderedDict([("id", id), ("label", {"vi": vi, "en": en}), ("measure", measure), ("higherIsBetter", True)])
+    if lower is not None:
+        entry["lowerBound"] = lower
+    if upper is not None:
+        entry["upperBound"] = upper
+    if max_points:
+        entry["maxPoints"] = OrderedDict(sorted(max_points.items()))
+    if note:
+        entry["note"] = note
+    return entry
+
+def write_panel(name, title, indicators, rows, conflicts, sources, coverage):
+    out = os.path.join(HERE, name)
+    os.makedirs(out, exist_ok=True)
+    order = {ind["id"]: i for i, ind in enumerate(indicators)}
+    rows = sorted(rows, key=lambda r: (order[r["indicator"]], int(r["year"]), r["unit"]))
+    write_csv(os.path.join(out, "data.csv"), ["unit", "period", "indicator", "value", "rank", "max", "source", "rank_source", "note"],
+              [[r["unit"], r["year"], r["indicator"], r["value"], r["rank"], r["maximum"], r["source"], r["rank_source"], r["note"]] for r in rows])
+    conflicts = sorted(conflicts, key=lambda c: (order.get(c[2], 99), int(c[0]), c[1], c[3], c[7]))
+    write_csv(os.path.join(out, "conflicts.csv"),
+              ["period", "unit", "indicator", "field", "chosen", "chosen_sources", "chosen_kind", "alternative", "alternative_sources", "alternative_kind_or_reason"],
+              conflicts)
+    write_json(os.path.join(out, "dataset.json"), OrderedDict([
+        ("name", name), ("title", title), ("kind", "panel"), ("units", "provinces-63"), ("declaredUnits", None),
+        ("data", "data.csv"), ("sources", sources), ("coverage", coverage), ("indicators", indicators),
+    ]))
+
+def coverage_rows(rows, indicator_id):
+    years = sorted({int(r["year"]) for r in rows if r["indicator"] == indicator_id})
+    table = []
+    for y in years:
+        sel = [r for r in rows if r["indicator"] == indicator_id and int(r["year"]) == y]
+        table.append((y, sum(1 for r in sel if r["value"]), sum(1 for r in sel if r["rank"])))
+    return table
+
+def build_indices():
+    facts = panel_facts()
+    data, conflicts = resolve(facts)
+    max_points = defaultdict(dict)
+    for r in data:
+        if r["maximum"]:
+            max_points[r["indicator"]][r["year"]] = float(r["maximum"])
+    par_indicators = [indicator("PAR_INDEX", "Chỉ số cải cách hành chính (PAR INDEX)", "PAR INDEX (public administration reform index)", "percent", 0, 100,
+                                note="Total score in percent of the maximum. The criteria set was revised over the years (notably for 2024); compare levels across revisions with care.")]
+    for k in range(1, 9):
+        vi, en = FIELD_LABELS[k]
+        par_indicators.append(indicator(f"PAR_F{k}", f"Lĩnh vực {k}: {vi} (điểm)", f"Field {k}: {en} (points)", "points", 0,
+                                        max_points=max_points.get(f"PAR_F{k}"),
+                                        note="Points out of the field's maximum for the methodology year; the maximum is given per value where the source states it."))
+    for k in range(1, 9):
+        vi, en = FIELD_LABELS[k]
+        par_indicators.append(indicator(f"PAR_F{k}_PCT", f"Lĩnh vực {k}: {vi} (%)", f"Field {k}: {en} (% of maximum)", "percent", 0, 100))
+    for id, (vi, en) in SCORE_PARTS.items():
+        par_indicators.append(indicator(id, vi, en, "points", 0, max_points=max_points.get(id)))
+    par_ids = {i["id"] for i in par_indicators}
+    par_rows = [r for r in data if r["indicator"] in par_ids]
+    used = {r["indicator"] for r in par_rows}
+    par_indicators = [i for i in par_indicators if i["id"] in used]
+    sipas_rows = [r for r in data if r["indicator"] == "SIPAS"]
+    unknown = {r["indicator"] for r in data} - par_ids - {"SIPAS"}
+    assert not unknown, f"unclassified indicators: {unknown}"
+
+    par_cov = coverage_rows(par_rows, "PAR_INDEX")
+    sipas_cov = coverage_rows(sipas_rows, "SIPAS")
+    ministry = {"title": "Bộ Nội vụ (Ministry of Home Affairs): annual PAR INDEX and SIPAS reports; figures as quoted on the pages named per value in data.csv", "url": "https://moha.gov.vn"}
+    write_panel("par", {"vi": "Chỉ số cải cách hành chính cấp tỉnh (PAR INDEX)", "en": "Provincial PAR INDEX (public administration reform)"},
+                par_indicators, par_rows, [c for c in conflicts if c[2] in par_ids], [ministry],
+                "Incomplete: figures quoted on public web pages, at best %d of 63 provinces with a value in a year (2023); many mid-table provinces are missing. Component fields only for a few provinces and years." % max(v for _, v, _ in par_cov))
+    write_panel("sipas", {"vi": "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)", "en": "SIPAS (satisfaction with public administrative services)"},
+                [indicator("SIPAS", "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)", "SIPAS (satisfaction index)", "percent", 0, 100,
+                           note="Published from 2017 (survey only that year, no ranking).")],
+                sipas_rows, [c for c in conflicts if c[2] == "SIPAS"], [ministry],
+                "Incomplete: figures quoted on public web pages, at best %d of 63 provinces with a value in a year (2023)." % max(v for _, v, _ in sipas_cov))
+    return par_cov, sipas_cov, len([c for c in conflicts if c[3] != "excluded"]), len([c for c in conflicts if c[3] == "excluded"])
+
+def write_readme(par_cov, sipas_cov, n_conflicts, n_excluded):
+    years = sorted({y for y, _, _ in par_cov} | {y for y, _, _ in sipas_cov})
+    par = {y: (v, r) for y, v, r in par_cov}
+    sipas = {y: (v, r) for y, v, r in sipas_cov}
+    lines = ["| year | PAR values | PAR published ranks | SIPAS values | SIPAS published ranks |", "| --- | ---: | ---: | ---: | ---: |"]
+    for y in years:
+        pv, pr = par.get(y, (0, 0))
+        sv, sr = sipas.get(y, (0, 0))
+        lines.append(f"| {y} | {pv} | {pr} | {sv} | {sr} |")
+    template = open(os.path.join(HERE, "README.template.md"), encoding="utf-8").read()
+    text = template.replace("{{COVERAGE}}", "\n".join(lines)).replace("{{CONFLICTS}}", str(n_conflicts)).replace("{{EXCLUDED}}", str(n_excluded))
+    with open(os.path.join(HERE, "README.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+if __name__ == "__main__":
+    build_provinces()
+    write_readme(*build_indices())
