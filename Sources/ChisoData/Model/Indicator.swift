@@ -28,7 +28,8 @@ public struct Indicator: Sendable, Codable, Equatable {
     public let lowerBound: Double?
     /// Largest possible value, where bounded.
     public let upperBound: Double?
-    /// Maximum points from each methodology year on, keyed by the year (`"2017": 14.5`).
+    /// Maximum points by methodology year, keyed by the year (`"2017": 14.5`), for the years a
+    /// source states them. Maxima change with the methodology, so no year is filled in from another.
     public let maxPoints: [String: Double]?
     /// Methodology notes.
     public let note: String?
@@ -50,10 +51,8 @@ public struct Indicator: Sendable, Codable, Equatable {
         Indicator(id: id, label: LocalizedText(id))
     }
 
-    /// The maximum points in force in `year`: the entry for the latest methodology year not after it.
+    /// The maximum points stated for `year`, or nil where no source states one.
     public func maximum(in year: Int) -> Double? {
-        guard let maxPoints else { return nil }
-        let applicable = maxPoints.compactMap { key, value in Int(key).map { ($0, value) } }.filter { $0.0 <= year }
-        return applicable.max { $0.0 < $1.0 }?.1
+        maxPoints?[String(year)]
     }
 }
