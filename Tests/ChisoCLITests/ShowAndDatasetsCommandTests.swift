@@ -25,8 +25,8 @@ struct ShowAndDatasetsCommandTests {
         #expect(result.stderr.contains("units read as the file's own 2 units"))
     }
 
-    @Test func readsThePAPIFolderWithItsCodebook() throws {
-        try #require(Fixtures.runSharedTests, "../shared is not beside the repository")
+    @Test(.enabled(if: Fixtures.runSharedTests, "../shared/realdata is not beside the repository"))
+    func readsThePAPIFolderWithItsCodebook() throws {
         let folder = Fixtures.sharedFolder + "/realdata/papi-subcriteria"
         let result = try CLIRunner.run(["show", folder, "--unit-codebook", folder + "/codebook/codebook_provinces.csv", "--unit", "Hà Nội", "--indicator", "SC11", "--years", "2011-2012", "--format", "csv"])
         #expect(result.status == 0)
