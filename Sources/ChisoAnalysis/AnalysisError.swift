@@ -1,7 +1,8 @@
 import ChisoData
+import ChisoNumerics
 
 /// A request the data cannot answer, said in terms of units, indicators and periods.
-public enum AnalysisError: Error, Equatable, CustomStringConvertible {
+public enum AnalysisError: ReportableError, Equatable {
     case noValues(indicator: String, period: String, panel: String)
     case noData(panel: String, indicator: String)
 

@@ -1,6 +1,5 @@
 import ArgumentParser
-import ChisoAnalysis
-import ChisoData
+import ChisoNumerics
 import Foundation
 
 /// `chiso`: performance indices of Vietnam's public administration.
@@ -25,13 +24,7 @@ struct Chiso: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as DataError {
-            fail(error.description)
-        } catch let error as UnitLookupError {
-            fail(error.description)
-        } catch let error as PanelQueryError {
-            fail(error.description)
-        } catch let error as AnalysisError {
+        } catch let error as any ReportableError {
             fail(error.description)
         } catch {
             exit(withError: error)

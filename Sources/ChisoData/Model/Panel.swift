@@ -53,14 +53,6 @@ public struct Panel: Sendable {
         units.indices.map { value(unit: $0, period: period, indicator: indicator) }
     }
 
-    /// The values of one unit's indicator over `periods`.
-    public func series(unit: Int, indicator: Int) -> [Double] {
-        periods.indices.map { value(unit: unit, period: $0, indicator: indicator) }
-    }
-
-    /// The number of observed (non-NaN) values.
-    public var observedCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
-
     /// The position of an indicator by id, ignoring case and diacritics.
     public func indicatorIndex(_ id: String) -> Int? {
         if let exact = indicators.firstIndex(where: { $0.id == id }) { return exact }

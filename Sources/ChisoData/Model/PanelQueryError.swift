@@ -1,5 +1,7 @@
+import ChisoNumerics
+
 /// A request for something a panel does not hold.
-public enum PanelQueryError: Error, Equatable, CustomStringConvertible {
+public enum PanelQueryError: ReportableError, Equatable {
     case unknownIndicator(name: String, panel: String, available: [String])
     case unknownPeriod(period: String, panel: String, available: [String])
     case unitNotInPanel(unit: String, panel: String)

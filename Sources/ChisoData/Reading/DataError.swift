@@ -1,5 +1,7 @@
+import ChisoNumerics
+
 /// Why an input could not be read. Every case says where and what to do.
-public enum DataError: Error, Equatable, CustomStringConvertible {
+public enum DataError: ReportableError, Equatable {
     case fileNotFound(path: String)
     case unreadable(path: String, reason: String)
     case emptyFile(file: String)

@@ -1,5 +1,7 @@
+import ChisoNumerics
+
 /// A unit name that a unit system cannot resolve.
-public enum UnitLookupError: Error, Equatable, CustomStringConvertible {
+public enum UnitLookupError: ReportableError, Equatable {
     /// No unit has this name, code or alias; `suggestions` are the closest names.
     case unknown(name: String, system: String, suggestions: [String])
     /// The spelling fits several units (an abbreviation shared by two provinces).

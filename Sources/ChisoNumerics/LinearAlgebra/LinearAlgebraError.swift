@@ -1,7 +1,7 @@
 /// A failure of a linear-algebra routine caused by the data, not by the caller's code.
 ///
 /// The analysis layer relabels column indices with indicator names.
-public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
+public enum LinearAlgebraError: ReportableError, Equatable {
     /// The design matrix does not have full column rank; `column` is the first
     /// (0-based) column whose diagonal element of R is exactly zero.
     case rankDeficient(column: Int, columns: Int)

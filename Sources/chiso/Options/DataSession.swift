@@ -38,7 +38,8 @@ struct DataSession {
         }
         if !isPath && !argument.contains("/") && !argument.contains(".") {
             let searched = library.map { [$0.root] } ?? DatasetLibrary.candidates(explicit: input.datasets, environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0])
-            throw DataError.datasetNotFound(name: argument, available: library?.names().filter { (try? library?.metadata($0).kind) == "panel" } ?? [], searched: searched)
+            let panels = library.map { library in library.names().filter { (try? library.metadata($0).kind) == "panel" } } ?? []
+            throw DataError.datasetNotFound(name: argument, available: panels, searched: searched)
         }
         if registry == nil { Diagnostics.note("the province registry was not found; unit names are read as written (pass --datasets DIR)") }
         let (panel, report) = try PanelLoader(registry: registry).load(path: argument, options: input.readOptions)
