@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the bundled datasets (provinces, par, sipas) from the published facts.
+"""Builds the bundled datasets (provinces, par, sipas, pci, papi) from the published facts.
 
 Usage: python3 datasets/build.py [FACTS_DIR]   (default: ../shared/facts beside the repository)
 
@@ -219,7 +219,7 @@ def resolve(facts):
         conflicts.append([f["year"], f["unit"], f["indicator"], "excluded", "", "", "", f["value"] or f["rank"], f["url"], f["derivation"]])
     return data, conflicts
 
-def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note=None):
+def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note=None, decimals=None):
     entry = OrderedDict([("id", id), ("label", {"vi": vi, "en": en}), ("measure", measure), ("higherIsBetter", True)])
     if lower is not None:
         entry["lowerBound"] = lower
@@ -227,6 +227,8 @@ def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note
         entry["upperBound"] = upper
     if max_points:
         entry["maxPoints"] = OrderedDict(sorted(max_points.items()))
+    if decimals is not None:
+        entry["decimals"] = decimals
     if note:
         entry["note"] = note
     return entry
@@ -309,6 +311,80 @@ def write_readme(par_cov, sipas_cov, n_conflicts, n_excluded):
     with open(os.path.join(HERE, "README.md"), "w", encoding="utf-8") as f:
         f.write(text)
 
+# ---------------------------------------------------------------- PCI and PAPI
+PCI_SUBINDICES = [
+    ("PCI_ENTRY_COSTS", "Chi phí gia nhập thị trường", "Entry costs"),
+    ("PCI_ACCESS_TO_LAND", "Tiếp cận đất đai", "Access to land"),
+    ("PCI_TRANSPARENCY", "Tính minh bạch", "Transparency"),
+    ("PCI_TIME_COSTS", "Chi phí thời gian", "Time costs"),
+    ("PCI_INFORMAL_CHARGES", "Chi phí không chính thức", "Informal charges"),
+    ("PCI_POLICY_BIAS", "Cạnh tranh bình đẳng", "Policy bias (equal competition)"),
+    ("PCI_PROACTIVITY", "Tính năng động của chính quyền", "Proactivity of provincial leadership"),
+    ("PCI_BUSINESS_SUPPORT", "Dịch vụ hỗ trợ doanh nghiệp", "Business support services"),
+    ("PCI_LABOR_POLICY", "Đào tạo lao động", "Labour policy"),
+    ("PCI_LAW_AND_ORDER", "Thiết chế pháp lý và an ninh trật tự", "Legal institutions and law and order"),
+]
+PAPI_DIMENSIONS = [
+    ("Tham gia của người dân ở cấp cơ sở", "Participation at local levels"),
+    ("Công khai, minh bạch trong việc ra quyết định ở địa phương", "Transparency in local decision-making"),
+    ("Trách nhiệm giải trình với người dân", "Vertical accountability"),
+    ("Kiểm soát tham nhũng trong khu vực công", "Control of corruption in the public sector"),
+    ("Thủ tục hành chính công", "Public administrative procedures"),
+    ("Cung ứng dịch vụ công", "Public service delivery"),
+    ("Quản trị môi trường", "Environmental governance"),
+    ("Quản trị điện tử", "E-governance"),
+]
+PAPI_D1_PARTS = ["Tri thức công dân", "Cơ hội tham gia", "Chất lượng bầu cử trưởng thôn/tổ trưởng tổ dân phố", "Đóng góp tự nguyện"]
+PAPI_D1_PARTS_EN = ["Civic knowledge", "Opportunities for participation", "Quality of village head elections", "Voluntary contributions"]
+
+def simple_facts(name, expand=lambda r: [r]):
+    """Facts files with columns year,province,index,value,rank,source_url (no derivations)."""
+    facts = []
+    for r in read(name):
+        for e in expand(r):
+            facts.append(dict(order=len(facts), year=e["year"], unit=e["province"], indicator=e["index"], value=e["value"],
+                              rank=e["rank"], maximum="", url=e["source_url"], derivation=""))
+    return facts
+
+def expand_papi(r):
+    """`PAPI_D1..D8` and `PAPI_D1..D1.4` rows hold several values separated by semicolons."""
+    index = r["index"]
+    if index == "PAPI_D1..D8":
+        names = [f"PAPI_D{k}" for k in range(1, 9)]
+    elif index == "PAPI_D1..D1.4":
+        names = ["PAPI_D1", "PAPI_D1_1", "PAPI_D1_2", "PAPI_D1_3", "PAPI_D1_4"]
+    else:
+        m = re.match(r"^PAPI_D(\d)_[A-Z_]+$", index)
+        return [dict(r, index=f"PAPI_D{m.group(1)}" if m else index)]
+    values = r["value"].split(";")
+    assert len(values) == len(names), r
+    return [dict(r, index=n, value=v, rank="") for n, v in zip(names, values)]
+
+def build_pci_papi():
+    data, conflicts = resolve(simple_facts("pci_from_pages.csv"))
+    vcci = {"title": "VCCI and USAID: Provincial Competitiveness Index (PCI) reports; figures as quoted on the pages named per value in data.csv", "url": "https://pcivietnam.vn"}
+    pci_indicators = [indicator("PCI", "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "Provincial Competitiveness Index (PCI)", "score", 0, 100, decimals=2,
+                                note="Weighted sum of the ten sub-indices, 0–100. The weights and some sub-indices were revised over the years (2006, 2009, 2017, 2021).")]
+    pci_indicators += [indicator(id, vi, en, "score", 0, 10, decimals=2) for id, vi, en in PCI_SUBINDICES]
+    write_panel("pci", {"vi": "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "en": "Provincial Competitiveness Index (PCI)"},
+                pci_indicators, data, conflicts, [vcci],
+                "Incomplete: mostly the top-10 lists of each year (totals and ranks), and the sub-indices of the provinces ranked 1–23 in 2019.")
+    data, conflicts = resolve(simple_facts("papi_from_pages.csv", expand_papi))
+    undp = {"title": "CECODES, RTA and UNDP: Provincial Governance and Public Administration Performance Index (PAPI) reports; figures as quoted on the pages named per value in data.csv", "url": "https://papi.org.vn"}
+    totals_max = {str(y): (60.0 if y <= 2017 else 80.0) for y in range(2011, 2025)}
+    papi_indicators = [indicator("PAPI_TOTAL", "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "PAPI total (provincial governance and public administration performance)", "score", 6, decimals=2,
+                                 max_points=totals_max, note="Sum of the dimension scores (1–10 each): 6 dimensions to 2017, 8 from 2018 (environmental governance and e-governance added), so totals before and after 2018 do not compare.")]
+    for k, (vi, en) in enumerate(PAPI_DIMENSIONS, start=1):
+        papi_indicators.append(indicator(f"PAPI_D{k}", f"Nội dung {k}: {vi}", f"Dimension {k}: {en}", "score", 1, 10, decimals=2))
+    for k, (vi, en) in enumerate(zip(PAPI_D1_PARTS, PAPI_D1_PARTS_EN), start=1):
+        papi_indicators.append(indicator(f"PAPI_D1_{k}", f"Nội dung thành phần 1.{k}: {vi}", f"Sub-dimension 1.{k}: {en}", "score", 0.33, 3.33, decimals=2))
+    used = {r["indicator"] for r in data}
+    assert used <= {i["id"] for i in papi_indicators}, used
+    write_panel("papi", {"vi": "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "en": "Provincial Governance and Public Administration Performance Index (PAPI)"},
+                papi_indicators, data, conflicts, [undp],
+                "Incomplete: totals and ranks quoted on public pages (a handful of provinces a year), all eight dimensions for one province in 2018, and the participation sub-dimensions of 2019 for the provinces on one report page.")
+
 if __name__ == "__main__":
     build_provinces()
     write_readme(*build_indices())
+    build_pci_papi()

@@ -17,8 +17,10 @@ enum Label {
 }
 
 extension Indicator {
-    /// Decimals shown on screen: 2 for percentages and points, 0 for counts, 4 for rates and scores.
+    /// Decimals shown on screen: as the catalog declares, else 2 for percentages and points,
+    /// 0 for counts, 4 for rates and scores.
     var displayPrecision: Int {
+        if let decimals { return decimals }
         switch measure {
         case .percent, .points, .unspecified: return 2
         case .count: return 0

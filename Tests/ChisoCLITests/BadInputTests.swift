@@ -24,7 +24,7 @@ struct BadInputTests {
 
     static let long = "unit,period,indicator,value\n"
     static let cases: [Case] = [
-        Case("unknown dataset", ["rank", "parr"], "'parr' is neither a file nor a bundled dataset (bundled: par, sipas"),
+        Case("unknown dataset", ["rank", "parr"], "'parr' is neither a file nor a bundled dataset (bundled: papi, par, pci, sipas"),
         Case("missing file", ["show", "no/such.csv"], "no/such.csv: no such file"),
         Case("unknown indicator", ["rank", "par", "--indicator", "PCI"], "par has no indicator 'PCI'; indicators: PAR_INDEX"),
         Case("year without data", ["rank", "par", "--year", "2030"], "par has no data for 2030; periods: 2012"),

@@ -8,7 +8,7 @@ struct BundledDatasetTests {
     let library = DatasetLibrary(root: Fixtures.datasetsFolder)
 
     @Test func namesAndKinds() throws {
-        #expect(library.names() == ["par", "provinces", "sipas"])
+        #expect(library.names() == ["papi", "par", "pci", "provinces", "sipas"])
         #expect(try library.metadata("provinces").kind == "unit-registry")
         #expect(try library.metadata("par").indicators.first?.id == "PAR_INDEX")
     }
@@ -59,6 +59,36 @@ struct BundledDatasetTests {
             if let r = Int(data.field(record, 4)) {
                 let page = data.field(record, 7).isEmpty ? data.field(record, 6) : data.field(record, 7)
                 #expect(stated.contains("\(key)|r\(r)|\(page)"), "line \(record.line): \(key) rank \(r)")
+            }
+        }
+    }
+
+    /// PCI and PAPI figures come from their facts files; a PAPI row may list several dimensions
+    /// separated by semicolons (`PAPI_D1..D8`), and named dimensions (`PAPI_D1_PARTICIPATION`) keep their number.
+    @Test(.enabled(if: Fixtures.runSharedTests, "../shared/facts is not beside the repository"), arguments: [("pci", "pci_from_pages.csv"), ("papi", "papi_from_pages.csv")])
+    func pciAndPapiFiguresComeFromTheFacts(_ name: String, _ factsFile: String) throws {
+        let facts = try TabularFile.read(path: Fixtures.sharedFolder + "/facts/" + factsFile)
+        var stated = Set<String>()
+        for record in facts.records {
+            let (year, unit, index, url) = (facts.field(record, 0), facts.field(record, 1), facts.field(record, 2), facts.field(record, 5))
+            let values = facts.field(record, 3).split(separator: ";").map(String.init)
+            let names: [String]
+            switch index {
+            case "PAPI_D1..D8": names = (1...8).map { "PAPI_D\($0)" }
+            case "PAPI_D1..D1.4": names = ["PAPI_D1"] + (1...4).map { "PAPI_D1_\($0)" }
+            default: names = [index.hasPrefix("PAPI_D") ? String(index.prefix(7)) : index]
+            }
+            for (name, value) in zip(names, values) { if let v = Double(value) { stated.insert("\(year)|\(unit)|\(name)|v\(v)|\(url)") } }
+            if names.count == 1, let r = Int(facts.field(record, 4)) { stated.insert("\(year)|\(unit)|\(names[0])|r\(r)|\(url)") }
+        }
+        let data = try TabularFile.read(path: Fixtures.datasetsFolder + "/\(name)/data.csv")
+        #expect(data.records.count > 100)
+        for record in data.records {
+            let key = "\(data.field(record, 1))|\(data.field(record, 0))|\(data.field(record, 2))"
+            if let v = Double(data.field(record, 3)) { #expect(stated.contains("\(key)|v\(v)|\(data.field(record, 6))"), "line \(record.line)") }
+            if let r = Int(data.field(record, 4)) {
+                let page = data.field(record, 7).isEmpty ? data.field(record, 6) : data.field(record, 7)
+                #expect(stated.contains("\(key)|r\(r)|\(page)"), "line \(record.line): rank")
             }
         }
     }

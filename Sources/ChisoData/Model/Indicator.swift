@@ -31,11 +31,13 @@ public struct Indicator: Sendable, Codable, Equatable {
     /// Maximum points by methodology year, keyed by the year (`"2017": 14.5`), for the years a
     /// source states them. Maxima change with the methodology, so no year is filled in from another.
     public let maxPoints: [String: Double]?
+    /// Decimals the publisher writes, for display; nil uses the measure's default.
+    public let decimals: Int?
     /// Methodology notes.
     public let note: String?
 
     public init(id: String, label: LocalizedText, measure: Measure = .unspecified, higherIsBetter: Bool = true,
-                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, note: String? = nil) {
+                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, decimals: Int? = nil, note: String? = nil) {
         self.id = id
         self.label = label
         self.measure = measure
@@ -43,6 +45,7 @@ public struct Indicator: Sendable, Codable, Equatable {
         self.lowerBound = lowerBound
         self.upperBound = upperBound
         self.maxPoints = maxPoints
+        self.decimals = decimals
         self.note = note
     }
 
