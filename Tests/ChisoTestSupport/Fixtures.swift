@@ -66,3 +66,24 @@ extension Fixtures {
         return try PanelLoader(registry: withProvinces ? try registry() : nil).load(path: path, options: options, catalog: catalog).0
     }
 }
+
+/// A CSV of numeric columns (and some text columns), read for reference data.
+package struct NumericTable {
+    package let header: [String]
+    package let numbers: [String: [Double]]
+    package let text: [String: [String]]
+}
+
+extension Fixtures {
+    /// Reads a CSV with a decimal point; empty cells are NaN; `textColumns` are kept as text.
+    package static func numericTable(_ path: String, textColumns: Set<String> = []) throws -> NumericTable {
+        let table = try TabularFile.read(path: path)
+        var numbers: [String: [Double]] = [:]
+        var text: [String: [String]] = [:]
+        for (j, name) in table.header.enumerated() {
+            let cells = table.records.map { table.field($0, j) }
+            if textColumns.contains(name) { text[name] = cells } else { numbers[name] = cells.map { Double($0) ?? .nan } }
+        }
+        return NumericTable(header: table.header, numbers: numbers, text: text)
+    }
+}

@@ -35,9 +35,25 @@ extension Matrix {
         return (solution, singularValues, Int(rank))
     }
 
+    /// The singular values, largest first (LAPACK `dgesdd` without vectors).
+    public func singularValues() throws(LinearAlgebraError) -> [Double] {
+        var a = self
+        var values = [Double](repeating: 0, count: min(rows, columns))
+        guard !values.isEmpty else { return values }
+        var u = [Double](repeating: 0, count: 1)
+        var vt = [Double](repeating: 0, count: 1)
+        let info = a.withUnsafeMutableElements { buffer in
+            LAPACKE_dgesdd(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), Int32(rows), Int32(columns), buffer.baseAddress,
+                           Int32(max(1, rows)), &values, &u, 1, &vt, 1)
+        }
+        if info < 0 { throw .illegalArgument(routine: "dgesdd", position: Int(-info)) }
+        if info > 0 { throw .noConvergence(routine: "dgesdd") }
+        return values
+    }
+
     /// The 2-norm condition number σ_max / σ_min of the matrix (infinite when rank deficient).
     public func conditionNumber() throws(LinearAlgebraError) -> Double {
-        let values = try leastSquaresSolutionBySVD(for: Matrix(rows: rows, columns: 0)).singularValues
+        let values = try singularValues()
         guard let largest = values.first, let smallest = values.last, smallest > 0 else { return .infinity }
         return largest / smallest
     }

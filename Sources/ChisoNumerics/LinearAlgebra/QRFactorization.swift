@@ -55,6 +55,38 @@ public struct QRFactorization: Sendable {
         return result
     }
 
+    /// Q·B for an m × r matrix B (`dormqr`).
+    public func applyingQ(to b: Matrix) throws(LinearAlgebraError) -> Matrix {
+        precondition(b.rows == rows, "Right-hand sides have \(b.rows) rows, the factorisation \(rows)")
+        var result = b
+        guard b.columns > 0 else { return result }
+        let info = factors.withUnsafeElements { a in
+            result.withUnsafeMutableElements { c in
+                LAPACKE_dormqr(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "N")),
+                               Int32(rows), Int32(b.columns), Int32(columns), a.baseAddress, Int32(max(1, rows)), tau,
+                               c.baseAddress, Int32(max(1, rows)))
+            }
+        }
+        if info < 0 { throw .illegalArgument(routine: "dormqr", position: Int(-info)) }
+        return result
+    }
+
+    /// Solves R·X = B (or Rᵀ·X = B when `transposed`) for a k × r matrix B (`dtrtrs`).
+    public func solveTriangular(_ b: Matrix, transposed: Bool = false) throws(LinearAlgebraError) -> Matrix {
+        precondition(b.rows == columns, "Right-hand sides have \(b.rows) rows, R has \(columns)")
+        var result = b
+        guard b.columns > 0, columns > 0 else { return result }
+        let info = factors.withUnsafeElements { a in
+            result.withUnsafeMutableElements { c in
+                LAPACKE_dtrtrs(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: transposed ? "T" : "N")), Int8(UInt8(ascii: "N")),
+                               Int32(columns), Int32(b.columns), a.baseAddress, Int32(max(1, rows)), c.baseAddress, Int32(max(1, columns)))
+            }
+        }
+        if info < 0 { throw .illegalArgument(routine: "dtrtrs", position: Int(-info)) }
+        if info > 0 { throw .rankDeficient(column: Int(info) - 1, columns: columns) }
+        return result
+    }
+
     /// The least-squares solutions X minimising ‖A·X − B‖₂, one column per column of B.
     public func solve(_ b: Matrix) throws(LinearAlgebraError) -> Matrix {
         var qtb = try applyingQTranspose(to: b)
