@@ -41,28 +41,21 @@ public struct QRFactorization: Sendable {
 
     /// Qᵀ·B for an m × r matrix B (`dormqr`).
     public func applyingQTranspose(to b: Matrix) throws(LinearAlgebraError) -> Matrix {
-        precondition(b.rows == rows, "Right-hand sides have \(b.rows) rows, the factorisation \(rows)")
-        var result = b
-        guard b.columns > 0 else { return result }
-        let info = factors.withUnsafeElements { a in
-            result.withUnsafeMutableElements { c in
-                LAPACKE_dormqr(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")),
-                               Int32(rows), Int32(b.columns), Int32(columns), a.baseAddress, Int32(max(1, rows)), tau,
-                               c.baseAddress, Int32(max(1, rows)))
-            }
-        }
-        if info < 0 { throw .illegalArgument(routine: "dormqr", position: Int(-info)) }
-        return result
+        try applyQ(to: b, transposed: true)
     }
 
     /// Q·B for an m × r matrix B (`dormqr`).
     public func applyingQ(to b: Matrix) throws(LinearAlgebraError) -> Matrix {
+        try applyQ(to: b, transposed: false)
+    }
+
+    private func applyQ(to b: Matrix, transposed: Bool) throws(LinearAlgebraError) -> Matrix {
         precondition(b.rows == rows, "Right-hand sides have \(b.rows) rows, the factorisation \(rows)")
         var result = b
         guard b.columns > 0 else { return result }
         let info = factors.withUnsafeElements { a in
             result.withUnsafeMutableElements { c in
-                LAPACKE_dormqr(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "N")),
+                LAPACKE_dormqr(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: transposed ? "T" : "N")),
                                Int32(rows), Int32(b.columns), Int32(columns), a.baseAddress, Int32(max(1, rows)), tau,
                                c.baseAddress, Int32(max(1, rows)))
             }
