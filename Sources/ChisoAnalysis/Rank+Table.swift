@@ -27,7 +27,7 @@ extension RankResult {
                 Table.Column("unit", Label.unit, alignment: .left),
                 Table.Column("code", Label.code, alignment: .left),
                 Table.Column("value", Label.value),
-                Table.Column("n", Label.n, onScreen: false),
+                Table.Column("n", Label.n, visibility: .dataOnly),
                 Table.Column("published_rank", Label.publishedRank),
                 Table.Column("change", Label.change),
                 Table.Column("rank_change", Label.rankChange),

@@ -41,6 +41,16 @@ struct BadInputTests {
         Case("top and bottom together", ["rank", "par", "--top", "3", "--bottom", "3"], status: 64, "--top and --bottom exclude each other"),
         Case("malformed years", ["show", "par", "--years", "2024-2018"], status: 64, "--years must be a year or a range such as 2018-2024"),
         Case("unknown format", ["rank", "par", "--format", "pdf"], status: 64, "The value 'pdf' is invalid for '--format <format>'"),
+        Case("regression on a constant column", ["regress", "FILE", "--y", "y", "--x", "x,flat"], file: "y,x,flat\n1,1,5\n2,2,5\n2.5,3,5\n4.5,4,5\n",
+             "the design is rank deficient: 'flat' is a linear combination of the other columns"),
+        Case("regression with n ≤ k", ["regress", "FILE", "--y", "y", "--poly", "x:3"], file: "y,x\n1,1\n2,2\n2.5,3\n4.5,4\n",
+             "4 complete observations for 4 parameters"),
+        Case("regression on a text column", ["regress", "FILE", "--y", "y", "--x", "region"], file: "y,x,region\n1,1,north\n2,2,south\n3,3,north\n",
+             "column 'region' holds text, not numbers"),
+        Case("regression on an unknown variable", ["regress", "FILE", "--y", "y", "--x", "z"], file: "y,x\n1,1\n2,2\n3,3\n",
+             "has no variable 'z'; variables: y, x"),
+        Case("malformed --poly", ["regress", "par", "--y", "PAR_INDEX", "--poly", "x10"], status: 64, "--poly takes VARIABLE:DEGREE"),
+        Case("regression without regressors", ["regress", "par", "--y", "PAR_INDEX"], status: 64, "give the regressors with --x"),
         Case("missing datasets folder", ["rank", "par", "--datasets", "/no/such/folder"], "'provinces' is neither a file nor a bundled dataset"),
     ]
 

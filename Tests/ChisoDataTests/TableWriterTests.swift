@@ -8,7 +8,7 @@ struct TableWriterTests {
         columns: [
             Table.Column("unit", LocalizedText(vi: "Đơn vị", en: "Unit"), alignment: .left),
             Table.Column("value", LocalizedText(vi: "Giá trị", en: "Value")),
-            Table.Column("n", LocalizedText("n"), onScreen: false),
+            Table.Column("n", LocalizedText("n"), visibility: .dataOnly),
         ],
         rows: [
             [.text("Hà Nội"), .number(91.43, precision: 2), .integer(2)],

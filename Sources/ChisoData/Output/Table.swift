@@ -6,6 +6,16 @@ public struct Table: Sendable {
     /// Horizontal alignment in the terminal and Markdown.
     public enum Alignment: Sendable { case left, right }
 
+    /// Where a column appears.
+    public enum Visibility: Sendable {
+        /// In every format.
+        case everywhere
+        /// In the terminal and Markdown only (a sparkline, a significance mark).
+        case screenOnly
+        /// In CSV and JSON only (a value that is constant on screen, like `n`).
+        case dataOnly
+    }
+
     /// One column.
     public struct Column: Sendable {
         /// Machine name: the CSV header and JSON key (`published_rank`).
@@ -13,14 +23,13 @@ public struct Table: Sendable {
         /// The header shown in the terminal and Markdown.
         public let header: LocalizedText
         public let alignment: Alignment
-        /// Whether the terminal and Markdown show the column (CSV and JSON always hold it).
-        public let onScreen: Bool
+        public let visibility: Visibility
 
-        public init(_ id: String, _ header: LocalizedText, alignment: Alignment = .right, onScreen: Bool = true) {
+        public init(_ id: String, _ header: LocalizedText, alignment: Alignment = .right, visibility: Visibility = .everywhere) {
             self.id = id
             self.header = header
             self.alignment = alignment
-            self.onScreen = onScreen
+            self.visibility = visibility
         }
     }
 

@@ -24,10 +24,10 @@ public struct TableWriter: Sendable {
     /// The whole text of `table` in `format`, ending with a newline.
     public func render(_ table: Table, as format: OutputFormat) -> String {
         switch format {
-        case .table: return text(table)
-        case .csv: return csv(table)
-        case .json: return json(table)
-        case .markdown: return markdown(table)
+        case .table: return text(table.keeping(.dataOnly))
+        case .csv: return csv(table.keeping(.screenOnly))
+        case .json: return json(table.keeping(.screenOnly))
+        case .markdown: return markdown(table.keeping(.dataOnly))
         }
     }
 
@@ -41,17 +41,7 @@ public struct TableWriter: Sendable {
         }
     }
 
-    /// The table without the columns hidden on screen.
-    private func screenColumns(_ table: Table) -> Table {
-        let keep = table.columns.indices.filter { table.columns[$0].onScreen }
-        var visible = table
-        visible.columns = keep.map { table.columns[$0] }
-        visible.rows = table.rows.map { row in keep.map { row[$0] } }
-        return visible
-    }
-
-    private func text(_ full: Table) -> String {
-        let table = screenColumns(full)
+    private func text(_ table: Table) -> String {
         let headers = table.columns.map { $0.header.text(language) }
         let body = table.rows.map { $0.map(screenText) }
         var widths = headers.map(displayWidth)
@@ -117,8 +107,7 @@ public struct TableWriter: Sendable {
         return out + "]\n"
     }
 
-    private func markdown(_ full: Table) -> String {
-        let table = screenColumns(full)
+    private func markdown(_ table: Table) -> String {
         func escaped(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var out = ""
         if let title = table.title { out += "**" + escaped(title.text(language)) + "**\n\n" }
@@ -130,6 +119,17 @@ public struct TableWriter: Sendable {
             for note in table.footnotes { out += escaped(note.text(language)) + "\n\n" }
         }
         return out
+    }
+}
+
+extension Table {
+    /// The table without the columns of the other kind of format.
+    func keeping(_ hidden: Visibility) -> Table {
+        let keep = columns.indices.filter { columns[$0].visibility != hidden }
+        var visible = self
+        visible.columns = keep.map { columns[$0] }
+        visible.rows = rows.map { row in keep.map { row[$0] } }
+        return visible
     }
 }
 

@@ -73,6 +73,13 @@ public enum NumberSyntax {
     /// The value of `text` read with `decimal`; nil when the text is not a valid number under it.
     /// Thousands groups must have three digits (`1.234.567,5` with a decimal comma).
     public static func parse(_ text: String, decimal: DecimalSeparator) -> Double? {
+        plainDecimal(text, decimal: decimal).flatMap(Double.init)
+    }
+
+    /// `text` rewritten as a plain decimal numeral (`-1234567.5`): sign, digits, one decimal point;
+    /// nil when it is not a valid number under `decimal`. Reading this text to double-double
+    /// (`DoubleDouble(decimal:)`) keeps the value as written rather than its binary rounding.
+    public static func plainDecimal(_ text: String, decimal: DecimalSeparator) -> String? {
         guard let (negative, body) = core(text) else { return nil }
         let decimalMark: Character = decimal == .comma ? "," : "."
         let groupMark: Character = decimal == .comma ? "." : ","
@@ -89,7 +96,7 @@ public enum NumberSyntax {
             guard !pieces[1].isEmpty || !plain.isEmpty else { return nil }
             plain += "." + pieces[1]
         }
-        guard !plain.isEmpty, plain != ".", let value = Double(plain) else { return nil }
-        return negative ? -value : value
+        guard !plain.isEmpty, plain != ".", Double(plain) != nil else { return nil }
+        return negative ? "-" + plain : plain
     }
 }

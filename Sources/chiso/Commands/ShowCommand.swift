@@ -41,8 +41,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let panel = try DataSession(input).loadPanel(dataset)
         let request = ShowRequest(
-            units: unit.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-            indicators: indicator.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+            units: splitList(unit), indicators: splitList(indicator),
             years: years.flatMap(YearRange.init(parsing:)), ranks: ranks, allIndicators: allIndicators)
         try output.emit(try show(panel, request), numbers: input.numberStyle)
     }

@@ -47,6 +47,22 @@ struct DataSession {
         return panel
     }
 
+    /// Variables for a regression: a CSV file read column by column, or one or several bundled
+    /// datasets (`par,sipas`) joined by unit and period.
+    func loadVariables(_ argument: String) throws -> VariableTable {
+        let isPath = argument == "-" || FileManager.default.fileExists(atPath: argument)
+        let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if !isPath, let library, names.allSatisfy(library.names().contains) {
+            return VariableTable.joining(try names.map { try loadPanel($0) })
+        }
+        if !isPath { _ = try loadPanel(names.first { !(library?.names().contains($0) ?? false) } ?? argument) }
+        let table = try VariableTable.read(path: argument, options: input.readOptions)
+        if !input.quiet {
+            for column in table.textColumns { Diagnostics.note("\(table.source): column '\(column)' holds text and is not a variable") }
+        }
+        return table
+    }
+
     private func note(_ report: LoadReport) {
         guard !input.quiet else { return }
         for line in report.lines { Diagnostics.note(line) }

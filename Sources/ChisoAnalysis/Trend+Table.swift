@@ -1,0 +1,61 @@
+import ChisoData
+import ChisoNumerics
+
+extension TrendResult {
+    /// Significance marks: *** p < 0.001, ** p < 0.01, * p < 0.05.
+    static func stars(_ p: Double) -> String {
+        p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : ""
+    }
+
+    /// Counts by fit status, for the summary line: "48 fitted, 2 two points, 1 too short".
+    public var statusSummary: String {
+        let counts = Dictionary(grouping: rows, by: \.fit.status).mapValues(\.count)
+        return [TrendFit.Status.fitted, .twoPoints, .constant, .tooShort].compactMap { status in
+            counts[status].map { "\($0) \(status.rawValue)" }
+        }.joined(separator: ", ")
+    }
+
+    /// One row per unit: slope per period, its standard error and p-value, R², % per period,
+    /// compound growth, the fitted value at the first period, and a sparkline on screen.
+    public var table: Table {
+        let precision = indicator.displayPrecision
+        let unitName = periods.first.map { $0.kind == .year ? LocalizedText(vi: "năm", en: "year") : $0.kind == .quarter ? LocalizedText(vi: "quý", en: "quarter") : LocalizedText(vi: "tháng", en: "month") } ?? LocalizedText("period")
+        let window = periods.isEmpty ? "" : "\(periods.first!)–\(periods.last!)"
+        let rows: [[Table.Cell]] = rows.map { row in
+            let f = row.fit
+            return [
+                .text(row.unit.name), .text(row.unit.code), .integer(f.n),
+                .value(f.slope, precision: precision + 1), .value(f.slopeStandardError, precision: precision + 1),
+                .value(f.pValue, precision: 4), .text(Self.stars(f.pValue)),
+                .value(f.rSquared, precision: 3), .value(f.percentPerPeriod, precision: 2), .value(f.compoundGrowth, precision: 2),
+                .value(f.intercept, precision: precision), .text(f.status.rawValue), .text(sparkline(row.values)),
+            ]
+        }
+        return Table(
+            title: LocalizedText(vi: "\(indicator.label.vi): xu hướng tuyến tính \(window), mỗi \(unitName.vi)",
+                                 en: "\(indicator.label.en): linear trend \(window), per \(unitName.en)"),
+            columns: [
+                Table.Column("unit", Label.unit, alignment: .left),
+                Table.Column("code", Label.code, alignment: .left),
+                Table.Column("n", LocalizedText(vi: "Số năm", en: "n")),
+                Table.Column("slope", LocalizedText(vi: "Độ dốc/\(unitName.vi)", en: "Slope/\(unitName.en)")),
+                Table.Column("std_error", LocalizedText(vi: "Sai số chuẩn", en: "Std. error")),
+                Table.Column("p", LocalizedText("p")),
+                Table.Column("significance", LocalizedText(""), alignment: .left, visibility: .screenOnly),
+                Table.Column("r_squared", LocalizedText("R²")),
+                Table.Column("pct_per_period", LocalizedText(vi: "%/\(unitName.vi)", en: "%/\(unitName.en)")),
+                Table.Column("cagr_pct", LocalizedText(vi: "Tăng trưởng kép %", en: "CAGR %")),
+                Table.Column("fitted_start", LocalizedText(vi: "Giá trị khớp đầu kỳ", en: "Fitted at start")),
+                Table.Column("status", LocalizedText(vi: "Trạng thái", en: "Status"), alignment: .left, visibility: .dataOnly),
+                Table.Column("sparkline", LocalizedText(vi: "Diễn biến", en: "Series"), alignment: .left, visibility: .screenOnly),
+            ],
+            rows: rows,
+            footnotes: [
+                LocalizedText(vi: "*** p < 0,001; ** p < 0,01; * p < 0,05 (kiểm định t cho độ dốc, n − 2 bậc tự do).",
+                              en: "*** p < 0.001, ** p < 0.01, * p < 0.05 (t test of the slope, n − 2 df)."),
+                LocalizedText(vi: "%/\(unitName.vi) = độ dốc so với mức trung bình; tăng trưởng kép giữa giá trị đầu và cuối.",
+                              en: "%/\(unitName.en) = slope relative to the series mean; CAGR between the first and last values."),
+                LocalizedText(vi: "Đơn vị: \(statusSummary).", en: "Units: \(statusSummary)."),
+            ])
+    }
+}
