@@ -22,6 +22,7 @@ struct Chiso: ParsableCommand {
 
     /// Runs the command; bad data and bad requests end with one line on stderr and exit 1.
     static func main() {
+        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { BLASThreads.set(1) }
         do {
             var command = try parseAsRoot()
             try command.run()

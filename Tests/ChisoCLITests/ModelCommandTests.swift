@@ -63,3 +63,30 @@ struct ModelCommandTests {
         #expect(result.stdout.contains("*** p < 0.001, ** p < 0.01, * p < 0.05"))
     }
 }
+
+/// `chiso trend --batch` on a small file of series.
+struct BatchTrendCommandTests {
+    @Test func fitsEverySeriesOfAWideFile() throws {
+        let file = try Fixtures.temporaryFile("series.csv", "id,2020,2021,2022,2023\nA,1,2,2,4\nB,5,,6,7.5\nC,3,,,\n")
+        let result = try CLIRunner.run(["trend", file, "--batch", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "id,n,intercept,slope,std_error,p,r_squared,pct_per_period,cagr_pct,status")
+        // A: y = 1, 2, 2, 4 at t = 0…3 — slope 0.9, intercept 0.9 (see BatchTrendTests).
+        let a = lines[1].split(separator: ",").map(String.init)
+        #expect(a[0] == "A" && a[1] == "4")
+        #expect(abs(Double(a[2])! - 0.9) < 1e-14 && abs(Double(a[3])! - 0.9) < 1e-14)
+        #expect(lines[2].hasPrefix("B,3,"))
+        #expect(lines[3] == "C,1,,,,,,,,too short")
+        #expect(result.stderr.contains("note: 3 series: 2 fitted, 1 too short"))
+    }
+
+    @Test func refusesWhatIsNotAPlainNumeral() throws {
+        let file = try Fixtures.temporaryFile("series.csv", "id,2020,2021,2022\nA,1,2,2\nB,5,\"6\",7\n")
+        let result = try CLIRunner.run(["trend", file, "--batch"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("series.csv:3:3: '\"6\"' is not a number with a plain numeral"))
+        let misuse = try CLIRunner.run(["trend", file, "--batch", "--sort", "slope"])
+        #expect(misuse.status == 64)
+    }
+}

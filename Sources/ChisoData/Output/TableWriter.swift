@@ -67,11 +67,10 @@ public struct TableWriter: Sendable {
 
     private func csv(_ table: Table) -> String {
         let separator = numbers.decimalComma ? ";" : ","
+        let separatorByte = separator.utf8.first!
         func quoted(_ s: String) -> String {
-            if s.contains(separator) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
+            let needsQuotes = s.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         func field(_ cell: Table.Cell) -> String {
             switch cell {

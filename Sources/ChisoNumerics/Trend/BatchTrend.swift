@@ -52,17 +52,20 @@ public enum BatchTrend {
     /// Fits every column of `series` (rows = times, NaN = not observed) against `times`.
     public static func fit(times: [Double], series: Matrix) -> [TrendFit] {
         precondition(series.rows == times.count, "One row per time point")
-        var groups: [[Bool]: [Int]] = [:]
-        var order: [[Bool]] = []
-        for s in 0..<series.columns {
-            let pattern = (0..<series.rows).map { !series[$0, s].isNaN }
-            if groups[pattern] == nil { order.append(pattern) }
-            groups[pattern, default: []].append(s)
+        // Group series by the set of times they are observed at.
+        var groups: [[Int]: [Int]] = [:]
+        var order: [[Int]] = []
+        series.withUnsafeElements { values in
+            for s in 0..<series.columns {
+                let column = values[(s * series.rows)..<((s + 1) * series.rows)]
+                let pattern = column.indices.filter { !column[$0].isNaN }.map { $0 - s * series.rows }
+                if groups[pattern] == nil { order.append(pattern) }
+                groups[pattern, default: []].append(s)
+            }
         }
         var fits = [TrendFit](repeating: .empty(.tooShort, n: 0), count: series.columns)
-        for pattern in order {
-            let members = groups[pattern]!
-            let rows = pattern.indices.filter { pattern[$0] }
+        for rows in order {
+            let members = groups[rows]!
             for (s, fit) in zip(members, fitGroup(times: rows.map { times[$0] }, rows: rows, members: members, series: series)) {
                 fits[s] = fit
             }

@@ -26,16 +26,29 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Order: unit, or slope (fastest improvers first).")
     var sort: TrendOrder = .unit
 
+    @Flag(help: "Read FILE as many series (first column an id, then one column per period), from bytes on all cores, and fit them all.")
+    var batch = false
+
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
+        if batch && (indicator != nil || !unit.isEmpty || years != nil || sort != .unit) {
+            throw ValidationError("--batch fits every series of the file; --indicator, --unit, --years and --sort do not apply")
+        }
         if let years, YearRange(parsing: years) == nil {
             throw ValidationError("--years must be a year or a range such as 2018-2024, not '\(years)'")
         }
     }
 
     func run() throws {
+        if batch {
+            let series = try WideSeriesReader.read(path: dataset, decimal: input.decimal == .decimalComma ? .comma : .point)
+            let result = seriesTrends(series)
+            if !input.quiet { Diagnostics.note("\(series.ids.count) series: \(result.statusSummary)") }
+            try output.emit(result.table, numbers: input.numberStyle)
+            return
+        }
         let panel = try DataSession(input).loadPanel(dataset)
         let result = try trend(panel, TrendRequest(indicator: indicator, units: splitList(unit), years: years.flatMap(YearRange.init(parsing:)), order: sort))
         if !input.quiet { Diagnostics.note("\(result.indicator.id): \(result.rows.count) units: \(result.statusSummary)") }
