@@ -33,11 +33,14 @@ public struct Indicator: Sendable, Codable, Equatable {
     public let maxPoints: [String: Double]?
     /// Decimals the publisher writes, for display; nil uses the measure's default.
     public let decimals: Int?
+    /// First years of a new methodology: values before a break do not compare with values after
+    /// it, so models never fit across one (PAPI's total moved from 6 to 8 dimensions in 2018).
+    public let breaks: [Int]?
     /// Methodology notes.
     public let note: String?
 
     public init(id: String, label: LocalizedText, measure: Measure = .unspecified, higherIsBetter: Bool = true,
-                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, decimals: Int? = nil, note: String? = nil) {
+                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, decimals: Int? = nil, breaks: [Int]? = nil, note: String? = nil) {
         self.id = id
         self.label = label
         self.measure = measure
@@ -46,12 +49,24 @@ public struct Indicator: Sendable, Codable, Equatable {
         self.upperBound = upperBound
         self.maxPoints = maxPoints
         self.decimals = decimals
+        self.breaks = breaks
         self.note = note
     }
 
     /// An indicator known only by the name of its column: higher is better, nothing else declared.
     public static func undeclared(_ id: String) -> Indicator {
         Indicator(id: id, label: LocalizedText(id))
+    }
+
+    /// The latest break at or before `year`: the first year of the methodology in force then.
+    public func segmentStart(for year: Int) -> Int? {
+        breaks?.filter { $0 <= year }.max()
+    }
+
+    /// The logit scale for forecasts when the indicator is a bounded percentage or rate.
+    public var boundedScale: (lower: Double, upper: Double)? {
+        guard let lowerBound, let upperBound, measure == .percent || measure == .rate else { return nil }
+        return (lowerBound, upperBound)
     }
 
     /// The maximum points stated for `year`, or nil where no source states one.

@@ -81,6 +81,15 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The period of the same kind just after this one (2023 → 2024, 2023-Q4 → 2024-Q1).
+    public var next: Period {
+        switch kind {
+        case .year: return .year(year + 1)
+        case .quarter: return subdivision == 4 ? .quarter(year + 1, 1) : .quarter(year, subdivision + 1)
+        case .month: return subdivision == 12 ? .month(year + 1, 1) : .month(year, subdivision + 1)
+        }
+    }
+
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.startMonth, lhs.kind.rawValue) < (rhs.year, rhs.startMonth, rhs.kind.rawValue)
     }

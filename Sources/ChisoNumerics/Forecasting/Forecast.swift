@@ -20,6 +20,44 @@ public struct Forecast: Sendable {
     public let aicc: Double?
     /// Observations the model was fitted on.
     public let observations: Int
+    /// The method behind each horizon when they differ (a forecast assembled per horizon).
+    public private(set) var stepMethods: [String]?
+
+    /// The method label of horizon h (1-based).
+    public func method(atStep h: Int) -> String { stepMethods?[h - 1] ?? method }
+
+    /// A forecast taking horizon h from `parts[h − 1]` (each a full forecast); fitted values,
+    /// residuals and parameters come from the first.
+    public static func assembled(_ parts: [Forecast], label: String) -> Forecast {
+        let first = parts[0]
+        var combined = Forecast(
+            method: label, points: parts.indices.map { parts[$0].points[$0] }, levels: first.levels,
+            lower: first.levels.indices.map { l in parts.indices.map { parts[$0].lower[l][$0] } },
+            upper: first.levels.indices.map { l in parts.indices.map { parts[$0].upper[l][$0] } },
+            fitted: first.fitted, residuals: first.residuals, parameters: first.parameters, aicc: first.aicc, observations: first.observations)
+        combined.stepMethods = parts.map(\.method)
+        return combined
+    }
+
+    public init(method: String, points: [Double], levels: [Double], lower: [[Double]], upper: [[Double]], fitted: [Double], residuals: [Double],
+                parameters: [(name: String, value: Double)], aicc: Double?, observations: Int) {
+        self.method = method
+        self.points = points
+        self.levels = levels
+        self.lower = lower
+        self.upper = upper
+        self.fitted = fitted
+        self.residuals = residuals
+        self.parameters = parameters
+        self.aicc = aicc
+        self.observations = observations
+    }
+
+    /// The same forecast under another method label (a fallback, a note).
+    public func relabeled(_ method: String) -> Forecast {
+        Forecast(method: method, points: points, levels: levels, lower: lower, upper: upper, fitted: fitted, residuals: residuals,
+                 parameters: parameters, aicc: aicc, observations: observations)
+    }
 
     /// A forecast whose intervals are normal: point ± z·√variance for each level.
     static func normal(method: String, points: [Double], variances: [Double], levels: [Double], fitted: [Double], residuals: [Double],
@@ -37,7 +75,7 @@ public struct Forecast: Sendable {
 
     /// The same forecast with points, bounds and fitted values mapped through `f` (a monotone
     /// increasing back-transform), so that intervals map to intervals.
-    func mapped(_ f: (Double) -> Double, observed: [Double], label: String) -> Forecast {
+    public func mapped(_ f: (Double) -> Double, observed: [Double], label: String) -> Forecast {
         Forecast(method: label, points: points.map(f), levels: levels, lower: lower.map { $0.map(f) }, upper: upper.map { $0.map(f) },
                  fitted: fitted.map { $0.isNaN ? $0 : f($0) },
                  residuals: zip(observed, fitted).map { $0.isNaN || $1.isNaN ? .nan : $0 - f($1) },
