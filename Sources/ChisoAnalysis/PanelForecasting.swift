@@ -117,7 +117,7 @@ extension PanelWindow {
                 if case let .success(f) = byModel[model]![u] {
                     part = f
                 } else if let series = series(u), let fallback = try? SeriesForecaster.forecast(series.values, model: .auto, horizon: horizon + series.lag, levels: levels, scale: scale) {
-                    part = fallback.dropping(series.lag).relabeled(fallback.method + " (\(model.rawValue) not possible)")
+                    part = fallback.dropping(series.lag).relabeled(fallback.method + " (fallback)")
                 } else {
                     break
                 }
@@ -151,7 +151,7 @@ extension Forecast {
             lower[l][h] = fromScale(centre - multipliers[l] * sd)
             upper[l][h] = fromScale(centre + multipliers[l] * sd)
         }
-        return Forecast(method: method.hasSuffix(" (calibrated)") ? method : method + " (calibrated)", points: points, levels: levels, lower: lower, upper: upper, fitted: fitted, residuals: residuals,
+        return Forecast(method: method, points: points, levels: levels, lower: lower, upper: upper, fitted: fitted, residuals: residuals,
                         parameters: parameters, aicc: aicc, observations: observations)
     }
 
@@ -197,7 +197,10 @@ struct PooledValidation {
                 cache?.forecasts(model, through: origin) ?? training.forecast(model: model, horizon: horizon, levels: [95], scale: scale, seed: seed, paths: 400)
             }
             for u in window.values.indices {
-                guard let scaleMAE = training.series(u)?.naiveScale, case let .success(naive) = forecasts[0][u] else { continue }
+                // Units with fewer than 4 consecutive values at the origin are left out: their
+                // forecasts and intervals rest on one to three points and would only add noise.
+                guard let series = training.series(u), series.values.count >= 4, let scaleMAE = series.naiveScale,
+                      case let .success(naive) = forecasts[0][u] else { continue }
                 for h in 1...horizon where origin + h <= last {
                     let actual = window.values[u][origin + h]
                     guard !actual.isNaN else { continue }

@@ -16,7 +16,7 @@ struct Chiso: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ShowCommand.self, RankCommand.self]),
-            CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self]),
+            CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self, ForecastCommand.self, BacktestCommand.self]),
         ]
     )
 

@@ -94,7 +94,7 @@ public enum ForecastFailure: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .tooShort(n, needed, model): return "\(n) observations, \(model) needs \(needed)"
+        case let .tooShort(n, needed, model): return "\(n) observation\(n == 1 ? "" : "s"), \(model) needs \(needed)"
         case .constant: return "constant series"
         case .noData: return "no observations"
         }

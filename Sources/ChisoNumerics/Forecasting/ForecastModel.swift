@@ -33,7 +33,8 @@ public enum SeriesForecaster {
     ///
     /// `auto` fits the ETS models and the linear trend that the series' length allows and keeps the
     /// lowest AICc. Fallback chain when none can be fitted, stated in the method label:
-    /// too short for ETS and trend (fewer than 3 points) → naive; constant → naive (zero-width intervals).
+    /// 2 points (too short for ETS and trend) → naive; constant → naive (zero-width intervals: no
+    /// variation was seen); a single point cannot be forecast with an interval and is refused.
     public static func forecast(_ y: [Double], model: ForecastModel, horizon: Int, levels: [Double], scale: BoundedScale? = nil) throws(ForecastFailure) -> Forecast {
         guard !y.isEmpty else { throw .noData }
         let z = scale.map { s in y.map(s.transform) } ?? y
@@ -57,8 +58,9 @@ public enum SeriesForecaster {
     }
 
     private static func automatic(_ y: [Double], horizon: Int, levels: [Double]) throws(ForecastFailure) -> Forecast {
+        guard y.count >= 2 else { throw .tooShort(observations: 1, needed: 2, model: "any model with an interval") }
         guard y.contains(where: { $0 != y[0] }) else {
-            return try BenchmarkForecasts.naive(y.count >= 2 ? y : y + y, horizon: horizon, levels: levels).relabeled("Naive (constant series)")
+            return try BenchmarkForecasts.naive(y, horizon: horizon, levels: levels).relabeled("Naive (constant)")
         }
         var best: Forecast?
         for candidate in ForecastModel.likelihoodCandidates {
@@ -66,6 +68,6 @@ public enum SeriesForecaster {
             if best == nil || aicc < best!.aicc! { best = forecast }
         }
         if let best { return best }
-        return try BenchmarkForecasts.naive(y, horizon: horizon, levels: levels).relabeled("Naive (\(y.count) points: too short for a trend)")
+        return try BenchmarkForecasts.naive(y, horizon: horizon, levels: levels).relabeled("Naive (short)")
     }
 }
