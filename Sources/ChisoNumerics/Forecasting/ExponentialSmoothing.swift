@@ -10,7 +10,8 @@ import Foundation
 /// Estimation is by maximum likelihood. For fixed (α, β, φ) the one-step errors are linear in the
 /// initial states (l₀, b₀), so those are concentrated out by a small least-squares solve; the
 /// Gaussian likelihood then depends on the sum of squared errors only, minimised over the
-/// smoothing parameters by Nelder–Mead on a logistic scale from several starts, within
+/// smoothing parameters by Nelder–Mead on a logistic scale from several starts (finished by
+/// golden-section searches along each parameter when the optimum lies at a bound), within
 /// α ∈ [10⁻⁴, 1 − 10⁻⁴], β ∈ [0, α], φ ∈ [0.8, 0.98] (the bounds of statsmodels; R's forecast and
 /// statsforecast keep β ≥ 10⁻⁴, a subset).
 ///
@@ -103,53 +104,85 @@ public enum ExponentialSmoothing {
     ///
     /// Errors are e = E₀ + l₀E₁ + b₀E₂ where E₀ runs the filter from zero states and E₁, E₂ are
     /// the responses to a unit initial level and trend with zero data; (l₀, b₀) solve the
-    /// 2 × 2 (or 1 × 1) normal equations of that tiny, well-conditioned problem.
-    static func concentrated(_ y: UnsafeBufferPointer<Double>, kind: Kind, alpha: Double, beta: Double, phi: Double) -> Parameters {
+    /// 2 × 2 (or 1 × 1) normal equations of that tiny, well-conditioned problem, and the SSE at
+    /// the solution follows from the same sums, so one pass over the data serves both.
+    static func concentrated(_ y: UnsafeBufferPointer<Double>, kind: Kind, alpha: Double, beta: Double, phi: Double) -> (parameters: Parameters, sse: Double) {
         let n = y.count
-        // Unit responses are data-free recursions: for a unit initial level with zero data,
-        // ŷ_t = l, e_t = −ŷ_t, l ← (1 − α)ŷ … computed alongside E₀.
         var l0 = 0.0, b0 = 0.0          // E₀ states
         var l1 = 1.0, b1 = 0.0          // response to l₀ = 1
         var l2 = 0.0, b2 = 1.0          // response to b₀ = 1
-        var s11 = 0.0, s12 = 0.0, s22 = 0.0, s10 = 0.0, s20 = 0.0
-        let hasTrend = kind != .simple
+        var s00 = 0.0, s11 = 0.0, s12 = 0.0, s22 = 0.0, s10 = 0.0, s20 = 0.0
+        if kind == .simple {
+            for t in 0..<n {
+                let e0 = y[t] - l0, e1 = -l1
+                s00 += e0 * e0; s11 += e1 * e1; s10 += e1 * e0
+                l0 += alpha * e0; l1 += alpha * e1
+            }
+            let level = s11 > 0 ? -s10 / s11 : 0
+            return (Parameters(alpha: alpha, beta: 0, phi: 1, level: level), max(0, s00 + level * s10))
+        }
         for t in 0..<n {
             let f0 = l0 + phi * b0, e0 = y[t] - f0
             let f1 = l1 + phi * b1, e1 = -f1
-            s11 += e1 * e1; s10 += e1 * e0
+            let f2 = l2 + phi * b2, e2 = -f2
+            s00 += e0 * e0; s11 += e1 * e1; s10 += e1 * e0
+            s12 += e1 * e2; s22 += e2 * e2; s20 += e2 * e0
             l0 = f0 + alpha * e0; b0 = phi * b0 + beta * e0
             l1 = f1 + alpha * e1; b1 = phi * b1 + beta * e1
-            if hasTrend {
-                let f2 = l2 + phi * b2, e2 = -f2
-                s12 += e1 * e2; s22 += e2 * e2; s20 += e2 * e0
-                l2 = f2 + alpha * e2; b2 = phi * b2 + beta * e2
-            }
+            l2 = f2 + alpha * e2; b2 = phi * b2 + beta * e2
         }
-        // Minimise ‖E₀ + l E₁ + b E₂‖²: [s11 s12; s12 s22][l; b] = −[s10; s20].
-        if !hasTrend {
-            return Parameters(alpha: alpha, beta: 0, phi: 1, level: s11 > 0 ? -s10 / s11 : 0)
-        }
+        // Minimise ‖E₀ + l E₁ + b E₂‖²: [s11 s12; s12 s22][l; b] = −[s10; s20]; at the minimum
+        // the SSE is s00 + l·s10 + b·s20.
         let determinant = s11 * s22 - s12 * s12
         guard determinant > 1e-14 * s11 * s22 else {
-            return Parameters(alpha: alpha, beta: beta, phi: phi, level: s11 > 0 ? -s10 / s11 : 0, trend: 0)
+            let level = s11 > 0 ? -s10 / s11 : 0
+            return (Parameters(alpha: alpha, beta: beta, phi: phi, level: level, trend: 0), max(0, s00 + level * s10))
         }
         let level = (-s10 * s22 + s20 * s12) / determinant
         let trend = (-s20 * s11 + s10 * s12) / determinant
-        return Parameters(alpha: alpha, beta: beta, phi: phi, level: level, trend: trend)
+        return (Parameters(alpha: alpha, beta: beta, phi: phi, level: level, trend: trend), max(0, s00 + level * s10 + trend * s20))
     }
 
     static func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }
 
-    /// Smoothing parameters from unconstrained values: α ∈ [10⁻⁴, 1 − 10⁻⁴], β ∈ [0, 1), φ ∈ [0.8, 0.98].
-    /// β ≤ α is a constraint of the objective, not of the transform: tying β's range to α
-    /// (β = α·logistic) flattens the surface in β as α shrinks and strands the search at β = α.
-    static func smoothing(_ u: [Double], kind: Kind) -> (alpha: Double, beta: Double, phi: Double) {
+    /// Smoothing parameters from unconstrained values: α ∈ [10⁻⁴, 1 − 10⁻⁴], β = r·α with
+    /// r ∈ [0, 1], φ ∈ [0.8, 0.98]. Writing β as a share of α keeps the feasible set a box; the
+    /// search starts from small, middle and large shares, since as α shrinks the surface flattens
+    /// in r and a single start can be stranded.
+    static func smoothing(_ u: SIMD4<Double>, kind: Kind) -> SIMD4<Double> {
         let alpha = 1e-4 + (1 - 2e-4) * logistic(u[0])
         switch kind {
-        case .simple: return (alpha, 0, 1)
-        case .trend: return (alpha, (1 - 1e-4) * logistic(u[1]), 1)
-        case .dampedTrend: return (alpha, (1 - 1e-4) * logistic(u[1]), 0.8 + 0.18 * logistic(u[2]))
+        case .simple: return [alpha, 0, 1, 0]
+        case .trend: return [alpha, logistic(u[1]), 1, 0]
+        case .dampedTrend: return [alpha, logistic(u[1]), 0.8 + 0.18 * logistic(u[2]), 0]
         }
+    }
+
+    /// Bounds of (α, r, φ) on their own scale.
+    static let lowerBounds = SIMD4<Double>(1e-4, 0, 0.8, 0)
+    static let upperBounds = SIMD4<Double>(1 - 1e-4, 1, 0.98, 0)
+
+    /// One sweep of golden-section searches over each parameter's full range on its own scale,
+    /// the others held: the logistic scale flattens at the bounds, where the simplex stalls short
+    /// of optima that lie on or next to a bound (α = 10⁻⁴, φ = 0.8 are common for short series).
+    static func refineAlongBounds(_ start: SIMD4<Double>, dimensions: Int, sse: (SIMD4<Double>) -> Double) -> SIMD4<Double> {
+        var best = start
+        var bestValue = sse(best)
+        let ratio = (5.0.squareRoot() - 1) / 2
+        for coordinate in 0..<dimensions {
+            var (a, b) = (lowerBounds[coordinate], upperBounds[coordinate])
+            func at(_ x: Double) -> Double { var p = best; p[coordinate] = x; return sse(p) }
+            var c = b - ratio * (b - a), d = a + ratio * (b - a)
+            var fc = at(c), fd = at(d)
+            for _ in 0..<40 {
+                if fc < fd { b = d; d = c; fd = fc; c = b - ratio * (b - a); fc = at(c) } else { a = c; c = d; fc = fd; d = a + ratio * (b - a); fd = at(d) }
+            }
+            for x in [a, b, (a + b) / 2, lowerBounds[coordinate], upperBounds[coordinate]] {
+                let value = at(x)
+                if value < bestValue { bestValue = value; best[coordinate] = x }
+            }
+        }
+        return best
     }
 
     /// Fits `kind` to `y` (no missing values) by maximum likelihood.
@@ -159,30 +192,33 @@ public enum ExponentialSmoothing {
         guard y.count >= kind.minimumObservations else { throw .tooShort(observations: y.count, needed: kind.minimumObservations, model: kind.rawValue) }
         guard y.contains(where: { $0 != y[0] }) else { throw .constant }
         let best: Parameters = y.withUnsafeBufferPointer { data in
-                func objective(_ u: [Double]) -> Double {
-                    let (a, b, p) = smoothing(u, kind: kind)
-                    if b > a { return .infinity }
-                    let states = concentrated(data, kind: kind, alpha: a, beta: b, phi: p)
-                    return filter(data, alpha: a, beta: b, phi: p, level: states.level, trend: states.trend, errors: nil).sse
+                func sse(_ p: SIMD4<Double>) -> Double {
+                    concentrated(data, kind: kind, alpha: p[0], beta: p[0] * p[1], phi: p[2]).sse
                 }
+                func objective(_ u: SIMD4<Double>) -> Double { sse(smoothing(u, kind: kind)) }
                 let dimensions = kind == .simple ? 1 : kind == .trend ? 2 : 3
-                // Starts spread over α (low, middle, high smoothing) with β small, plus one with
-                // β near α; for the damped model, φ low and high.
-                let starts: [[Double]]
+                // Starts spread over α (low, middle, high smoothing), β as a small, middle and large
+                // share of α, φ low, middle and high.
+                let starts: [SIMD4<Double>]
                 switch kind {
-                case .simple: starts = [[-2], [0], [2]]
-                case .trend: starts = [[-2, -5], [0, -5], [2, -5], [0, -1]]
-                case .dampedTrend: starts = [[-2, -5, -2], [0, -5, 0], [2, -5, 2], [0, -1, 0]]
+                case .simple: starts = [[-2, 0, 0, 0], [0, 0, 0, 0], [2, 0, 0, 0]]
+                case .trend: starts = [[-2, -5, 0, 0], [0, -5, 0, 0], [2, -5, 0, 0], [-4, 4, 0, 0], [0, 0, 0, 0]]
+                case .dampedTrend: starts = [[-2, -5, -2, 0], [0, -5, 0, 0], [2, -5, 2, 0], [-4, 4, 2, 0], [0, 0, -2, 0]]
                 }
                 var bestPoint = starts[0], bestValue = Double.infinity
                 for start in starts {
-                    let result = NelderMead.minimize(objective, start: start, step: 1, tolerance: 1e-12, maxEvaluations: 400 * dimensions)
+                    let result = NelderMead.minimize(objective, start: start, dimensions: dimensions, step: 1, tolerance: 1e-9, maxEvaluations: 400 * dimensions)
                     if result.value < bestValue { bestValue = result.value; bestPoint = result.point }
                 }
-                let polished = NelderMead.minimize(objective, start: bestPoint, step: 0.1, tolerance: 1e-14, maxEvaluations: 400 * dimensions)
+                let polished = NelderMead.minimize(objective, start: bestPoint, dimensions: dimensions, step: 0.1, tolerance: 1e-14, maxEvaluations: 400 * dimensions)
                 if polished.value < bestValue { bestPoint = polished.point }
-                let (a, b, p) = smoothing(bestPoint, kind: kind)
-                return concentrated(data, kind: kind, alpha: a, beta: b, phi: p)
+                var parameters = smoothing(bestPoint, kind: kind)
+                // Near a bound (within 1% of a range), finish on the parameters' own scale.
+                let position = (parameters - lowerBounds) / (upperBounds - lowerBounds + SIMD4(0, 0, 0, 1))
+                if (0..<dimensions).contains(where: { position[$0] < 0.01 || position[$0] > 0.99 }) {
+                    parameters = refineAlongBounds(parameters, dimensions: dimensions, sse: sse)
+                }
+                return concentrated(data, kind: kind, alpha: parameters[0], beta: parameters[0] * parameters[1], phi: parameters[2]).parameters
         }
         return fit(y, kind: kind, parameters: best)
     }
