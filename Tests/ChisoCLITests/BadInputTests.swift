@@ -51,6 +51,11 @@ struct BadInputTests {
              "has no variable 'z'; variables: y, x"),
         Case("malformed --poly", ["regress", "par", "--y", "PAR_INDEX", "--poly", "x10"], status: 64, "--poly takes VARIABLE:DEGREE"),
         Case("regression without regressors", ["regress", "par", "--y", "PAR_INDEX"], status: 64, "give the regressors with --x"),
+        Case("forecast horizon 0", ["forecast", "par", "--horizon", "0"], status: 64, "--horizon must be at least 1, not 0"),
+        Case("forecast level 100", ["forecast", "par", "--level", "80,100"], status: 64, "--level takes percentages strictly between 0 and 100"),
+        Case("backtest unknown model", ["backtest", "par", "--models", "naive,prophet"], status: 64, "--models takes a comma-separated list of"),
+        Case("backtest without enough history", ["backtest", "FILE", "--min-train", "4"], file: long + "Hà Nội,2023,x,1\nHà Nội,2024,x,2\n",
+             "no origin with 4 periods of training data"),
         Case("missing datasets folder", ["rank", "par", "--datasets", "/no/such/folder"], "'provinces' is neither a file nor a bundled dataset"),
     ]
 

@@ -25,9 +25,10 @@ public struct BoundedScale: Sendable, Equatable {
         return log((clamped - lower) / (upper - clamped))
     }
 
-    /// z → y.
+    /// z → y, rounded to 12 significant digits: the round trip y → z → y is exact only to a
+    /// few ulps (92.57 would come back as 92.56999999999998), and no index has 12 digits.
     public func inverse(_ z: Double) -> Double {
         if z.isNaN { return z }
-        return lower + (upper - lower) / (1 + exp(-z))
+        return roundedToSignificantDigits(lower + (upper - lower) / (1 + exp(-z)))
     }
 }
