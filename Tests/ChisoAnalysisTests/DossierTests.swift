@@ -1,0 +1,85 @@
+import ChisoAnalysis
+import ChisoData
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// Checks and rates of dossier reports, on hand-computed cases.
+struct DossierTests {
+    /// The six-month report of seed 000: 100 received (93 new + 7 carried over), 85 resolved early
+    /// or on time, 5 withdrawn, 10 not yet due, none late.
+    static let seed = DossierAggregate(unit: "Sở KH&CN", period: .year(2023), counts: [
+        .carriedOver: 7, .receivedNew: 93, .received: 100, .resolvedInTime: 85, .resolvedLate: 0, .withdrawn: 5, .pendingInTime: 10, .pendingOverdue: 0,
+    ], location: "report:1")
+
+    @Test func theSeedReportBalances() {
+        let result = checkDossiers([Self.seed])
+        #expect(result.violations.isEmpty)
+        #expect(result.unchecked.isEmpty)
+    }
+
+    /// resolved: 85/85; due: 85/(85 + 0); processed: (85 + 10)/(85 + 10 + 0); workload: 85/100.
+    @Test(arguments: [(OnTimeConvention.resolved, 100.0, 85.0), (.due, 100, 85), (.processed, 100, 95), (.workload, 85, 100)])
+    func seedRatesUnderEachConvention(_ convention: OnTimeConvention, _ onTime: Double, _ denominator: Double) {
+        let rates = dossierRates(Self.seed, convention: convention)
+        #expect(rates.onTime == onTime)
+        #expect(rates.denominator == denominator)
+        #expect(rates.late == 0)
+    }
+
+    /// 120 received (20 carried over + 100 new; online 60, postal 15, direct 25): early 30,
+    /// on time 50, late 8, withdrawn 2, pending in time 20, overdue 10.
+    static let quarter = DossierAggregate(unit: "Sở Tư pháp", period: .quarter(2024, 2), counts: [
+        .carriedOver: 20, .receivedNew: 100, .receivedOnline: 60, .receivedPostal: 15, .receivedDirect: 25,
+        .resolvedEarly: 30, .resolvedOnTime: 50, .resolvedLate: 8, .withdrawn: 2, .pendingInTime: 20, .pendingOverdue: 10, .digitized: 90,
+    ], location: "q.csv:2")
+
+    @Test func ratesByHand() {
+        // resolved: 80/88; due: 80/98, late (8+10)/98; processed: (80+20)/118, late 18/118; workload: 80/120.
+        let expected: [(OnTimeConvention, Double, Double)] = [(.resolved, 80.0 / 88, 8.0 / 88), (.due, 80.0 / 98, 18.0 / 98), (.processed, 100.0 / 118, 18.0 / 118), (.workload, 80.0 / 120, 18.0 / 120)]
+        for (convention, onTime, late) in expected {
+            let rates = dossierRates(Self.quarter, convention: convention)
+            #expect(agree(rates.onTime!, 100 * onTime, relative: 1e-14), "\(convention)")
+            #expect(agree(rates.late!, 100 * late, relative: 1e-14), "\(convention)")
+        }
+        let rates = dossierRates(Self.quarter, convention: .resolved)
+        #expect(rates.onlineShare == 60)
+        #expect(rates.postalShare == 15)
+        #expect(rates.digitizedShare == 90)
+        #expect(checkDossiers([Self.quarter]).violations.isEmpty)
+    }
+
+    @Test func everyRuleReportsItsNumbers() {
+        var broken = Self.quarter
+        broken.counts[.resolvedLate] = 9            // balance off by one
+        broken.counts[.receivedPostal] = 16         // channels sum to 101
+        broken.counts[.digitized] = 101             // part above total
+        broken.counts[.withdrawn] = -2              // negative (and balance)
+        broken.counts[.received] = 119              // received ≠ 20 + 100
+        broken.counts[.paused] = 0.5                // not a whole number
+        let violations = checkDossiers([broken]).violations
+        #expect(Set(violations.map(\.rule)) == ["balance", "channels", "part", "negative", "received", "whole"])
+        let balance = violations.first { $0.rule == "balance" }!
+        #expect(balance.detail == "20 + 100 = 119 ≠ 80 + 9 + -2 + 20 + 10 + 0.5 = 117.5 (in time + late + withdrawn + pending in time + overdue + paused)")
+        #expect(balance.location == "q.csv:2")
+        #expect(violations.first { $0.rule == "channels" }!.detail == "online + postal + direct = 60 + 16 + 25 = 101 ≠ received in the period = 100")
+    }
+
+    @Test func missingCountsLeaveTheBalanceUnchecked() {
+        let partial = DossierAggregate(unit: "A", period: .year(2024), counts: [.receivedNew: 10, .resolvedInTime: 10], location: "p:2")
+        let result = checkDossiers([partial])
+        #expect(result.violations.isEmpty)
+        #expect(result.unchecked.first?.missing == [.resolvedLate, .withdrawn, .pendingInTime, .pendingOverdue])
+        #expect(dossierRates(partial, convention: .due).onTime == nil)
+    }
+
+    @Test func readsAWideReportWithDecimalCommaThousands() throws {
+        let csv = "đơn vị;kỳ;carried_over;received_new;resolved_in_time;resolved_late;withdrawn;pending_in_time;pending_overdue\nSở Nội vụ;2024-Q1;12;1.204;1.150;3;10;50;3\n"
+        let path = try Fixtures.temporaryFile("ag.csv", csv)
+        let rows = try DossierAggregateReader.read(path: path, options: ReadOptions(decimal: .comma), registry: try Fixtures.registry())
+        #expect(rows.count == 1)
+        #expect(rows[0][.receivedNew] == 1204)
+        #expect(rows[0].location == "\(path):2")
+        #expect(checkDossiers(rows).violations.isEmpty)  // 12 + 1204 = 1150 + 3 + 10 + 50 + 3
+    }
+}
