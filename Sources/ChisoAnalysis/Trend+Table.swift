@@ -2,6 +2,16 @@ import ChisoData
 import ChisoNumerics
 
 extension TrendResult {
+    /// The name of one step of a period kind: year, half-year, quarter, month.
+    static func stepName(_ kind: Period.Kind) -> LocalizedText {
+        switch kind {
+        case .year: return LocalizedText(vi: "năm", en: "year")
+        case .half: return LocalizedText(vi: "nửa năm", en: "half-year")
+        case .quarter: return LocalizedText(vi: "quý", en: "quarter")
+        case .month: return LocalizedText(vi: "tháng", en: "month")
+        }
+    }
+
     /// Significance marks: *** p < 0.001, ** p < 0.01, * p < 0.05.
     static func stars(_ p: Double) -> String {
         p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : ""
@@ -19,7 +29,7 @@ extension TrendResult {
     /// compound growth, the fitted value at the first period, and a sparkline on screen.
     public var table: Table {
         let precision = indicator.displayPrecision
-        let unitName = periods.first.map { $0.kind == .year ? LocalizedText(vi: "năm", en: "year") : $0.kind == .quarter ? LocalizedText(vi: "quý", en: "quarter") : LocalizedText(vi: "tháng", en: "month") } ?? LocalizedText("period")
+        let unitName = periods.first.map(\.kind).map(Self.stepName) ?? LocalizedText("period")
         let window = periods.isEmpty ? "" : "\(periods.first!)–\(periods.last!)"
         let rows: [[Table.Cell]] = rows.map { row in
             let f = row.fit

@@ -88,6 +88,7 @@ public func trend(_ panel: Panel, _ request: TrendRequest) throws -> TrendResult
 func periodsBetween(_ start: Period, _ end: Period) -> Int {
     switch start.kind {
     case .year: return end.year - start.year
+    case .half: return (end.year - start.year) * 2 + end.subdivision - start.subdivision
     case .quarter: return (end.year - start.year) * 4 + end.subdivision - start.subdivision
     case .month: return (end.year - start.year) * 12 + end.subdivision - start.subdivision
     }

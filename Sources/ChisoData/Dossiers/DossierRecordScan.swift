@@ -75,7 +75,14 @@ extension DossierRecordSummarizer {
     static let years = 110
     static let unitCodes = 100
 
-    static func periodsPerYear(_ kind: Period.Kind) -> Int { kind == .month ? 12 : kind == .quarter ? 4 : 1 }
+    static func periodsPerYear(_ kind: Period.Kind) -> Int {
+        switch kind {
+        case .month: return 12
+        case .quarter: return 4
+        case .half: return 2
+        case .year: return 1
+        }
+    }
 
     /// Days since 1970-01-01 of a civil date (Hinnant's algorithm).
     @inline(__always)
@@ -201,7 +208,7 @@ extension DossierRecordSummarizer {
                 guard let (year, month, day) = date(base + fieldStart[layout.received], fieldLength[layout.received]) else {
                     return bad("received_date is not a date (yyyy-mm-dd)")
                 }
-                let periodKey = year * perYear + (perYear == 12 ? month - 1 : perYear == 4 ? (month - 1) / 3 : 0)
+                let periodKey = year * perYear + (month - 1) * perYear / 12
                 // Unit: a code of 1–3 digits, or a name.
                 let unitPointer = base + fieldStart[layout.unit], unitLength = fieldLength[layout.unit]
                 var code = 0
@@ -345,6 +352,7 @@ extension DossierRecordSummarizer {
             switch options.granularity {
             case .month: return .month(key / 12, key % 12 + 1)
             case .quarter: return .quarter(key / 4, key % 4 + 1)
+            case .half: return .half(key / 2, key % 2 + 1)
             case .year: return .year(key)
             }
         }

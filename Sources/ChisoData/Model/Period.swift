@@ -1,28 +1,30 @@
 import Foundation
 
-/// A reporting period: a year, a quarter or a month.
+/// A reporting period: a year, a half-year, a quarter or a month.
 ///
-/// Written `2023`, `2023-Q2` or `2023-06`. Periods of different kinds order by their start
+/// Written `2023`, `2023-H1`, `2023-Q2` or `2023-06`. Periods of different kinds order by their start
 /// (a year before its quarters, a quarter before its months) so sorting is total.
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The granularity of a period.
-    public enum Kind: Int, Sendable { case year = 0, quarter = 1, month = 2 }
+    public enum Kind: Int, Sendable { case year = 0, half = 1, quarter = 2, month = 3 }
 
     /// The calendar year.
     public let year: Int
     /// Year, quarter or month.
     public let kind: Kind
-    /// Quarter 1–4 or month 1–12; 0 for a year.
+    /// Half 1–2, quarter 1–4 or month 1–12; 0 for a year.
     public let subdivision: Int
 
     /// A whole year.
     public static func year(_ year: Int) -> Period { Period(year: year, kind: .year, subdivision: 0) }
+    /// A half-year, 1–2 (six-month reports: *6 tháng đầu năm*, *6 tháng cuối năm*).
+    public static func half(_ year: Int, _ half: Int) -> Period { Period(year: year, kind: .half, subdivision: half) }
     /// A quarter, 1–4.
     public static func quarter(_ year: Int, _ quarter: Int) -> Period { Period(year: year, kind: .quarter, subdivision: quarter) }
     /// A month, 1–12.
     public static func month(_ year: Int, _ month: Int) -> Period { Period(year: year, kind: .month, subdivision: month) }
 
-    /// Parses `2023`, `2023-Q2` (also `2023Q2`, `Q2-2023`, `2023-q2`) or `2023-06` (also `2023-6`, `06/2023`).
+    /// Parses `2023`, `2023-H1`, `2023-Q2` (also `2023Q2`, `Q2-2023`, `2023-q2`) or `2023-06` (also `2023-6`, `06/2023`).
     /// Returns nil for anything else, including years outside 1900–2100.
     public init?(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
@@ -32,6 +34,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         if let y = validYear(Substring(trimmed)) {
             self = .year(y); return
+        }
+        // Half-years: 2023-H1.
+        if trimmed.count == 7, trimmed.dropFirst(4).hasPrefix("-H"), let y = validYear(trimmed.prefix(4)), let h = Int(trimmed.suffix(1)), (1...2).contains(h) {
+            self = .half(y, h); return
         }
         // Quarter forms.
         let quarterParts: [Substring]
@@ -67,6 +73,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     private var startMonth: Int {
         switch kind {
         case .year: return 1
+        case .half: return (subdivision - 1) * 6 + 1
         case .quarter: return (subdivision - 1) * 3 + 1
         case .month: return subdivision
         }
@@ -76,6 +83,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var previous: Period {
         switch kind {
         case .year: return .year(year - 1)
+        case .half: return subdivision == 1 ? .half(year - 1, 2) : .half(year, 1)
         case .quarter: return subdivision == 1 ? .quarter(year - 1, 4) : .quarter(year, subdivision - 1)
         case .month: return subdivision == 1 ? .month(year - 1, 12) : .month(year, subdivision - 1)
         }
@@ -85,6 +93,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var next: Period {
         switch kind {
         case .year: return .year(year + 1)
+        case .half: return subdivision == 2 ? .half(year + 1, 1) : .half(year, 2)
         case .quarter: return subdivision == 4 ? .quarter(year + 1, 1) : .quarter(year, subdivision + 1)
         case .month: return subdivision == 12 ? .month(year + 1, 1) : .month(year, subdivision + 1)
         }
@@ -97,6 +106,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .year: return String(year)
+        case .half: return "\(year)-H\(subdivision)"
         case .quarter: return "\(year)-Q\(subdivision)"
         case .month: return subdivision < 10 ? "\(year)-0\(subdivision)" : "\(year)-\(subdivision)"
         }
