@@ -1,0 +1,37 @@
+import ArgumentParser
+import ChisoAnalysis
+import ChisoData
+import Foundation
+
+/// `chiso extract REPORT.txt`: figures stated in a report's prose.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read the figures a Vietnamese report states in prose: dossier counts, scores out of a maximum, ranks, shares.",
+        discussion: "Each figure keeps the sentence it came from; nothing is guessed. --as dossiers gives aggregate rows for `chiso dossiers check`.")
+
+    enum Shape: String, ExpressibleByArgument { case figures, dossiers }
+
+    @Argument(help: "A text or Markdown report, or - for standard input.")
+    var file: String
+
+    @Option(name: .customLong("as"), help: "figures (one row per figure) or dossiers (one aggregate row per department and period).")
+    var shape: Shape = .figures
+
+    @OptionGroup(title: "Output") var output: OutputOptions
+    @Flag(name: .shortAndLong, help: "Do not print the count of figures on stderr.") var quiet = false
+
+    func run() throws {
+        let bytes: [UInt8]
+        if file == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard FileManager.default.fileExists(atPath: file) else { throw DataError.fileNotFound(path: file) }
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        }
+        let text = String(decoding: try TextDecoding.utf8Body(of: bytes, file: file), as: UTF8.self)
+        let figures = ReportExtractor.extract(text)
+        try output.emit(shape == .figures ? extractedFiguresTable(figures) : extractedDossiersTable(figures), numbers: NumberStyle())
+        if !quiet { Diagnostics.note("\(figures.count) figures read") }
+    }
+}

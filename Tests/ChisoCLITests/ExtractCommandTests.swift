@@ -1,0 +1,43 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// `chiso extract`, run as a user runs it.
+struct ExtractCommandTests {
+    static let report = """
+    Trong quý II năm 2024, Sở Tư pháp tiếp nhận 1.204 hồ sơ, trong đó 1.150 hồ sơ mới tiếp nhận và 54 hồ sơ từ kỳ trước chuyển sang; 640 hồ sơ giải quyết trước hạn, 459 hồ sơ giải quyết đúng hạn, 3 hồ sơ giải quyết quá hạn; 10 hồ sơ xin rút; 85 hồ sơ đang giải quyết chưa đến hạn và 7 hồ sơ đang giải quyết quá hạn.
+    Sở Nội vụ tiếp nhận 350 hồ sơ (345 hồ sơ mới, 5 hồ sơ kỳ trước chuyển qua), giải quyết đúng hạn và trước hạn 330 hồ sơ, không có hồ sơ trả quá hạn, rút 2 hồ sơ, 16 hồ sơ chưa đến hạn.
+    """
+
+    @Test func figuresWithTheirSentences() throws {
+        let file = try Fixtures.temporaryFile("report.txt", Self.report)
+        let result = try CLIRunner.run(["extract", file, "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "figure,value,max,unit,period,subject,sentence")
+        #expect(lines[1].hasPrefix("received,1204,,dossiers,2024-Q2,Sở Tư pháp,\"Trong quý II năm 2024, Sở Tư pháp tiếp nhận 1.204 hồ sơ"))
+        #expect(result.stderr.contains("16 figures read"))
+    }
+
+    /// The aggregate rows go straight into `dossiers check`: Sở Tư pháp's counts balance
+    /// (54 + 1150 = 640 + 459 + 3 + 10 + 85 + 7); Sở Nội vụ states no overdue count, so its
+    /// balance is reported as unchecked rather than assumed.
+    @Test func dossierRowsFeedTheCheck() throws {
+        let file = try Fixtures.temporaryFile("report.txt", Self.report)
+        let rows = try CLIRunner.run(["extract", file, "--as", "dossiers", "--format", "csv", "-q"])
+        #expect(rows.status == 0)
+        #expect(rows.stdout.hasPrefix("unit,period,carried_over,received_new,received,resolved_early,resolved_on_time,resolved_in_time,resolved_late,withdrawn,pending_in_time,pending_overdue\n"))
+        #expect(rows.stdout.contains("\nSở Tư pháp,2024-Q2,54,1150,1204,640,459,,3,10,85,7\n"))
+        let check = try CLIRunner.run(["dossiers", "check", "-", "--units", "custom"], stdin: rows.stdout)
+        #expect(check.status == 0)
+        #expect(check.stderr.contains("balance not checked, missing pending_overdue"))
+        #expect(check.stderr.contains("2 rows consistent"))
+    }
+
+    @Test func aLegacyEncodedReportIsRefused() throws {
+        let file = try Fixtures.temporaryFile("old.txt", bytes: Array("Sở Tư pháp tiếp nhận ".utf8) + [0x48, 0x61, 0xCC])
+        let result = try CLIRunner.run(["extract", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the file is not UTF-8"))
+    }
+}
