@@ -17,7 +17,7 @@ struct WalkthroughTests {
     @Test(arguments: steps)
     func stepPrintsWhatTheWalkthroughSays(_ step: ConsoleStep) throws {
         let result = try CLIRunner.run(step.arguments)
-        #expect(result.status == 0, "\(step): \(result.stderr)")
+        #expect(result.status == step.status, "\(step): \(result.stderr)")
         #expect(result.stdout == step.expected, "\(step)")
     }
 }

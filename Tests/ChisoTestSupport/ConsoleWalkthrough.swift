@@ -6,6 +6,8 @@ package struct ConsoleStep: Sendable, CustomStringConvertible {
     package let line: Int
     package let arguments: [String]
     package let expected: String
+    /// The exit status written as `[exit status N]` after the output; 0 when absent.
+    package let status: Int32
     package var description: String { "\((file as NSString).lastPathComponent):\(line)" }
 }
 
@@ -18,8 +20,13 @@ package enum ConsoleWalkthrough {
         var inBlock = false
         var current: (line: Int, arguments: [String], output: [String])?
         func finish() {
-            if let c = current {
-                steps.append(ConsoleStep(file: path, line: c.line, arguments: c.arguments, expected: c.output.map { $0 + "\n" }.joined()))
+            if var c = current {
+                var status: Int32 = 0
+                if let last = c.output.last, last.hasPrefix("[exit status "), last.hasSuffix("]"), let code = Int32(last.dropFirst(13).dropLast()) {
+                    status = code
+                    c.output.removeLast()
+                }
+                steps.append(ConsoleStep(file: path, line: c.line, arguments: c.arguments, expected: c.output.map { $0 + "\n" }.joined(), status: status))
             }
             current = nil
         }

@@ -101,8 +101,8 @@ public enum ReportExtractor {
                 var maximum: Double?
                 if match.numberOfRanges > 2, match.range(at: 2).location != NSNotFound { maximum = number(ns.substring(with: match.range(at: 2))) }
                 found.append((field, value, maximum, "dossiers", match.range.location))
-                // A share stated right after a fraction: "(chiếm 67,7%)".
-                if maximum != nil {
+                // A share stated right after the count: "44/65 hồ sơ trực tuyến (chiếm 67,7%)".
+                do {
                     let rest = ns.substring(from: match.range.location + match.range.length)
                     let share = try! NSRegularExpression(pattern: #"^[^;%]{0,30}?\(?\s*chiếm\s+"# + decimal + #"\s*%"#)
                     if let m = share.firstMatch(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)), let p = number((rest as NSString).substring(with: m.range(at: 1))) {
