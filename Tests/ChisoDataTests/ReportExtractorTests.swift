@@ -58,7 +58,7 @@ struct ReportExtractorTests {
             "received=1204@2024-Q2@Sở Tư pháp", "received_new=1150@2024-Q2@Sở Tư pháp", "carried_over=54@2024-Q2@Sở Tư pháp",
             "resolved_early=640@2024-Q2@Sở Tư pháp", "resolved_on_time=459@2024-Q2@Sở Tư pháp", "resolved_late=3@2024-Q2@Sở Tư pháp",
             "withdrawn=10@2024-Q2@Sở Tư pháp", "pending_in_time=85@2024-Q2@Sở Tư pháp", "pending_overdue=7@2024-Q2@Sở Tư pháp",
-            "received_online=980@2024-Q2@Sở Tư pháp", "received_postal=120@2024-Q2@Sở Tư pháp",
+            "received_online=980@2024-Q2@Sở Tư pháp", "share:received_online=81.4/100@2024-Q2@Sở Tư pháp", "received_postal=120@2024-Q2@Sở Tư pháp",
             "received=350@2024-Q2@Sở Nội vụ", "received_new=345@2024-Q2@Sở Nội vụ", "carried_over=5@2024-Q2@Sở Nội vụ",
             "resolved_in_time=330@2024-Q2@Sở Nội vụ", "resolved_late=0@2024-Q2@Sở Nội vụ", "withdrawn=2@2024-Q2@Sở Nội vụ",
             "pending_in_time=18@2024-Q2@Sở Nội vụ",
