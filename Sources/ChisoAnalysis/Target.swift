@@ -1,0 +1,196 @@
+import ChisoData
+import ChisoNumerics
+import Foundation
+
+/// What the unit aims for.
+public enum TargetGoal: Sendable, Equatable {
+    /// Rank K or better among the units forecast.
+    case rank(Int)
+    /// A value at least S.
+    case score(Double)
+    /// The group of the PAR INDEX convention: A ≥ 90, B ≥ 80 (and < 90), C below.
+    case group(String)
+    /// The current value plus N.
+    case improve(Double)
+}
+
+/// What to plan.
+public struct TargetRequest: Sendable {
+    public var unit: String
+    public var indicator: String?
+    public var goal: TargetGoal
+    /// The year whose values are "this year" (default: the latest with values).
+    public var year: Int?
+    public var draws: Int
+    public var seed: UInt64
+
+    public init(unit: String, indicator: String? = nil, goal: TargetGoal, year: Int? = nil, draws: Int = 10_000, seed: UInt64 = 1) {
+        self.unit = unit
+        self.indicator = indicator
+        self.goal = goal
+        self.year = year
+        self.draws = draws
+        self.seed = seed
+    }
+}
+
+/// Headroom of one component: points still available under the methodology year's maximum.
+public struct ComponentHeadroom: Sendable, Equatable {
+    public let indicator: String
+    public let label: LocalizedText
+    public let points: Double
+    public let maximum: Double
+    public var headroom: Double { maximum - points }
+}
+
+/// The answer to "what must we reach, and how likely are we to reach it?".
+public struct TargetResult: Sendable {
+    public let unit: AdministrativeUnit
+    public let indicator: Indicator
+    public let year: Period
+    public let nextPeriod: Period
+    public let goal: TargetGoal
+    /// The unit's value this year.
+    public let current: Double
+    /// The unit's own forecast: point and 80% interval.
+    public let forecast: Double
+    public let forecastLower: Double
+    public let forecastUpper: Double
+    public let method: String
+    /// The value that met the goal this year (the K-th best value; the group's floor; the score).
+    public let thresholdThisYear: Double?
+    /// The value that meets the goal next year by the forecasts (the K-th best forecast, or the fixed level).
+    public let thresholdNextYear: Double
+    /// thresholdNextYear − forecast: what the unit must add to its own forecast.
+    public let gainNeeded: Double
+    /// P(the goal is met), from `draws` joint draws of every unit's forecast distribution.
+    public let probability: Double
+    /// Units with a forecast (the field the rank is among).
+    public let unitsForecast: Int
+    public let draws: Int
+    public let seed: UInt64
+    /// Components with their headroom, most points available first.
+    public let components: [ComponentHeadroom]
+    /// Components the unit scored this year whose maximum for the year is not known.
+    public let componentsWithoutMaximum: [String]
+    /// Units of the panel, of which `unitsForecast` have a value this year and a forecast.
+    public let unitsInPanel: Int
+    /// Units with a value this year whose series could not be forecast (outside the field).
+    public let unitsWithoutForecast: [String]
+    /// Methodology notes: component maxima that differ from the latest earlier year with a declared maximum.
+    public let methodologyNotes: [String]
+}
+
+/// Plans a target for one unit: every unit's next value is forecast with its own `auto` model
+/// (AICc, on the logit scale for bounded indicators), the threshold of the goal is read off this
+/// year's values and next year's forecasts, and the probability of meeting it comes from joint
+/// draws of all units' forecast distributions — each normal on its modelling scale with the
+/// standard deviation read off its 80% interval. The draws are independent across units: common
+/// shocks (a new methodology, a national campaign) would make outcomes move together, so the
+/// probability of a rank is the most uncertain figure here.
+public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetResult {
+    let indicatorIndex = try panel.resolveIndicator(request.indicator)
+    let indicator = panel.indicators[indicatorIndex]
+    let unit = try panel.unitSystem.resolve(request.unit)
+    guard let u = panel.unitIndex(code: unit.code) else { throw PanelQueryError.unitNotInPanel(unit: unit.name, panel: panel.name) }
+    let yearIndex: Int
+    if let year = request.year {
+        guard let index = panel.periodIndex(.year(year)) else {
+            throw PanelQueryError.unknownPeriod(period: String(year), panel: panel.name, available: panel.periods.map(\.description))
+        }
+        yearIndex = index
+    } else {
+        guard let latest = panel.periods.indices.last(where: { !panel.value(unit: u, period: $0, indicator: indicatorIndex).isNaN }) else {
+            throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) for \(unit.name)")
+        }
+        yearIndex = latest
+    }
+    let current = panel.value(unit: u, period: yearIndex, indicator: indicatorIndex)
+    guard !current.isNaN else { throw AnalysisError.noValues(indicator: "\(indicator.id) of \(unit.name)", period: panel.periods[yearIndex].description, panel: panel.name) }
+    let scale = indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) }
+    // Every unit's own forecast for the next period, from data up to this year.
+    let window = PanelWindow(values: panel.units.indices.map { v in (0...yearIndex).map { panel.value(unit: v, period: $0, indicator: indicatorIndex) } })
+    let outcomes = window.forecast(model: .auto, horizon: 1, levels: [80], scale: scale, seed: request.seed)
+    let z80 = NormalDistribution().quantile(0.9)
+    let toScale: (Double) -> Double = { scale?.transform($0) ?? $0 }
+    var distributions: [(unit: Int, mean: Double, sd: Double, forecast: Forecast)] = []
+    var withoutForecast: [String] = []
+    for (v, outcome) in outcomes.enumerated() where !window.values[v][yearIndex].isNaN {
+        guard case let .success(f) = outcome else {
+            withoutForecast.append(panel.units[v].name)
+            continue
+        }
+        let sd = (toScale(f.upper[0][0]) - toScale(f.lower[0][0])) / (2 * z80)
+        distributions.append((v, toScale(f.points[0]), max(0, sd), f))
+    }
+    guard let own = distributions.first(where: { $0.unit == u }) else {
+        throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) forecast for \(unit.name) (its series is too short)")
+    }
+    let higher = indicator.higherIsBetter
+    // Thresholds.
+    let thisYear = panel.units.indices.map { panel.value(unit: $0, period: yearIndex, indicator: indicatorIndex) }.filter { !$0.isNaN }
+    let points = distributions.map { $0.forecast.points[0] }
+    func kth(_ values: [Double], _ k: Int) -> Double? {
+        let sorted = values.sorted(by: higher ? (>) : (<))
+        return k >= 1 && k <= sorted.count ? sorted[k - 1] : nil
+    }
+    let (thresholdThisYear, thresholdNext): (Double?, Double)
+    switch request.goal {
+    case let .rank(k):
+        guard let next = kth(points, k) else { throw TargetError.rankOutOfRange(rank: k, units: points.count) }
+        (thresholdThisYear, thresholdNext) = (kth(thisYear, k), next)
+    case let .score(s): (thresholdThisYear, thresholdNext) = (s, s)
+    case let .group(g):
+        guard let floor = ["A": 90.0, "B": 80.0, "C": 0.0][g.uppercased()] else { throw TargetError.unknownGroup(g) }
+        (thresholdThisYear, thresholdNext) = (floor, floor)
+    case let .improve(n): (thresholdThisYear, thresholdNext) = (nil, current + n)
+    }
+    // Joint draws of every unit's forecast distribution.
+    let simulation = TargetSimulation(
+        distributions: distributions.map { TargetSimulation.Distribution(mean: $0.mean, standardDeviation: $0.sd) },
+        higherIsBetter: higher, backTransform: { scale?.inverse($0) ?? $0 })
+    let criterion: TargetSimulation.Criterion
+    if case let .rank(k) = request.goal { criterion = .rank(k) } else { criterion = .threshold(thresholdNext) }
+    let ownIndex = distributions.firstIndex { $0.unit == u }!
+    let probability = simulation.probability(unit: ownIndex, meets: criterion, draws: max(1, request.draws), seed: request.seed)
+    // Component headroom with this year's maxima.
+    let year = panel.periods[yearIndex].year
+    var components: [ComponentHeadroom] = []
+    var withoutMaximum: [String] = []
+    var notes: [String] = []
+    for (i, candidate) in panel.indicators.enumerated() where candidate.measure == .points && candidate.id != indicator.id {
+        let points = panel.value(unit: u, period: yearIndex, indicator: i)
+        guard !points.isNaN else { continue }
+        let cellMax = panel.provenance(unit: u, period: yearIndex, indicator: i)?.maximum
+        guard let maximum = cellMax ?? candidate.maximum(in: year) else {
+            withoutMaximum.append(candidate.id)
+            continue
+        }
+        components.append(ComponentHeadroom(indicator: candidate.id, label: candidate.label, points: points, maximum: maximum))
+        let earlier = (candidate.maxPoints ?? [:]).compactMap { key, value in Int(key).flatMap { $0 < year ? ($0, value) : nil } }.max { $0.0 < $1.0 }
+        if let earlier, earlier.1 != maximum {
+            notes.append("\(candidate.id): maximum \(NumberStyle().full(earlier.1)) in \(earlier.0), \(NumberStyle().full(maximum)) in \(year) (methodology changed)")
+        }
+    }
+    components.sort { ($0.headroom, $1.indicator) > ($1.headroom, $0.indicator) }
+    return TargetResult(
+        unit: unit, indicator: indicator, year: panel.periods[yearIndex], nextPeriod: panel.periods[yearIndex].next, goal: request.goal,
+        current: current, forecast: own.forecast.points[0], forecastLower: own.forecast.lower[0][0], forecastUpper: own.forecast.upper[0][0],
+        method: own.forecast.method, thresholdThisYear: thresholdThisYear, thresholdNextYear: thresholdNext,
+        gainNeeded: roundedToSignificantDigits(higher ? thresholdNext - own.forecast.points[0] : own.forecast.points[0] - thresholdNext),
+        probability: probability, unitsForecast: distributions.count, draws: request.draws, seed: request.seed,
+        components: components, componentsWithoutMaximum: withoutMaximum, unitsInPanel: panel.units.count, unitsWithoutForecast: withoutForecast, methodologyNotes: notes)
+}
+
+/// A target that cannot be set.
+public enum TargetError: ReportableError, Equatable {
+    case rankOutOfRange(rank: Int, units: Int)
+    case unknownGroup(String)
+
+    public var description: String {
+        switch self {
+        case let .rankOutOfRange(rank, units): return "rank \(rank) is out of range: \(units) units have a forecast"
+        case let .unknownGroup(group): return "unknown group '\(group)'; the PAR INDEX groups are A (≥ 90%), B (80–90%) and C (below 80%)"
+        }
+    }
+}

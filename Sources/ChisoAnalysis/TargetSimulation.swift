@@ -1,0 +1,67 @@
+import ChisoNumerics
+
+/// Joint draws of every unit's next value, each from an independent normal distribution on its
+/// modelling scale, mapped back to the indicator's scale: the probability that one unit meets a goal.
+///
+/// Independence across units is an assumption: common shocks (a new methodology, a national
+/// campaign) make outcomes move together, which would widen the spread of the rank probabilities.
+public struct TargetSimulation: Sendable {
+    /// One unit's forecast distribution on the modelling scale.
+    public struct Distribution: Sendable, Equatable {
+        public let mean: Double
+        public let standardDeviation: Double
+        public init(mean: Double, standardDeviation: Double) {
+            self.mean = mean
+            self.standardDeviation = standardDeviation
+        }
+    }
+
+    /// What counts as meeting the goal in one draw.
+    public enum Criterion: Sendable, Equatable {
+        /// The unit is among the best `rank` (ties counted in its favour).
+        case rank(Int)
+        /// The unit's value reaches the threshold (at least it, or at most it when lower is better).
+        case threshold(Double)
+    }
+
+    public let distributions: [Distribution]
+    public let higherIsBetter: Bool
+    /// Maps a draw on the modelling scale back to the indicator's scale (identity unless bounded).
+    public let backTransform: @Sendable (Double) -> Double
+
+    public init(distributions: [Distribution], higherIsBetter: Bool, backTransform: @escaping @Sendable (Double) -> Double = { $0 }) {
+        self.distributions = distributions
+        self.higherIsBetter = higherIsBetter
+        self.backTransform = backTransform
+    }
+
+    /// The share of `draws` joint draws in which unit `unit` (an index into `distributions`) meets `criterion`.
+    public func probability(unit: Int, meets criterion: Criterion, draws: Int, seed: UInt64) -> Double {
+        precondition(distributions.indices.contains(unit) && draws > 0)
+        var generator = SeededGenerator(seed: seed)
+        var sample = [Double](repeating: 0, count: distributions.count)
+        var met = 0
+        for _ in 0..<draws {
+            for (i, d) in distributions.enumerated() {
+                sample[i] = backTransform(d.mean + d.standardDeviation * generator.nextNormal())
+            }
+            if meets(criterion, unit: unit, sample: sample) { met += 1 }
+        }
+        return Double(met) / Double(draws)
+    }
+
+    private func meets(_ criterion: Criterion, unit: Int, sample: [Double]) -> Bool {
+        let mine = sample[unit]
+        switch criterion {
+        case let .threshold(level):
+            return higherIsBetter ? mine >= level : mine <= level
+        case let .rank(k):
+            var better = 0
+            for (i, other) in sample.enumerated() where i != unit && (higherIsBetter ? other > mine : other < mine) {
+                better += 1
+                if better >= k { return false }
+            }
+            return true
+        }
+    }
+}

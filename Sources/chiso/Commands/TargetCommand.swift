@@ -1,0 +1,64 @@
+import ArgumentParser
+import ChisoAnalysis
+import ChisoData
+
+/// `chiso target`: what a unit must reach next year, and how likely it is to get there.
+struct TargetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "target",
+        abstract: "Plan a next-year target: the threshold for a rank, score, group or improvement, the gain needed over the unit's forecast, the probability of reaching it, and component headroom.",
+        discussion: """
+        Every unit's next value is forecast with its own auto model (AICc); the probability comes \
+        from joint draws of all units' forecast distributions, assumed independent across units. \
+        Groups follow the PAR INDEX convention: A ≥ 90%, B 80–90%, C below 80%.
+        """)
+
+    @Argument(help: "A bundled dataset name, a CSV file, a folder of per-year files, or - for standard input.")
+    var dataset: String
+
+    @Option(help: "The unit to plan for (any spelling, or the GSO code).")
+    var unit: String
+
+    @Option(help: "The indicator (default: the dataset's headline indicator).")
+    var indicator: String?
+
+    @Option(help: "Goal: rank K or better next year.")
+    var rank: Int?
+
+    @Option(help: "Goal: a value of at least S next year.")
+    var score: Double?
+
+    @Option(help: "Goal: the PAR INDEX group A (≥ 90%) or B (≥ 80%).")
+    var group: String?
+
+    @Option(help: "Goal: this year's value plus N.")
+    var improve: Double?
+
+    @Option(help: "The year whose values are 'this year' (default: the unit's latest year with a value).")
+    var year: Int?
+
+    @Option(help: "Joint draws for the probability.")
+    var draws = 10_000
+
+    @Option(help: "Seed of the draws: the same seed gives the same probability.")
+    var seed: UInt64 = 1
+
+    @OptionGroup(title: "Input") var input: InputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        let goals = [rank != nil, score != nil, group != nil, improve != nil].filter { $0 }.count
+        if goals != 1 { throw ValidationError("give exactly one goal: --rank K, --score S, --group A|B or --improve N") }
+        if let rank, rank < 1 { throw ValidationError("--rank must be at least 1") }
+        if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if let year, !(1900...2100).contains(year) { throw ValidationError("--year must be a year such as 2023, not \(year)") }
+    }
+
+    func run() throws {
+        let goal: TargetGoal
+        if let rank { goal = .rank(rank) } else if let score { goal = .score(score) } else if let group { goal = .group(group) } else { goal = .improve(improve!) }
+        let panel = try DataSession(input).loadPanel(dataset)
+        let result = try target(panel, TargetRequest(unit: unit, indicator: indicator, goal: goal, year: year, draws: draws, seed: seed))
+        try output.emit(result.table, numbers: input.numberStyle)
+    }
+}
