@@ -19,6 +19,8 @@ public struct DossierRates: Sendable, Equatable {
     public let onTime: Double?
     public let late: Double?
     public let denominator: Double?
+    /// The numerator of the on-time rate: dossiers counted as on time under the convention.
+    public let onTimeCount: Double?
     public let onlineShare: Double?
     public let postalShare: Double?
     public let digitizedShare: Double?
@@ -50,7 +52,7 @@ public func dossierRates(_ row: DossierAggregate, convention: OnTimeConvention) 
         (onTime, lateCount, denominator) = (inTime, late.flatMap { l in overdue.map { l + $0 } }, row.workload)
     }
     let inPeriod = row.receivedInPeriod
-    return DossierRates(onTime: ratio(onTime, denominator), late: ratio(lateCount, denominator), denominator: denominator,
+    return DossierRates(onTime: ratio(onTime, denominator), late: ratio(lateCount, denominator), denominator: denominator, onTimeCount: onTime,
                         onlineShare: ratio(row[.receivedOnline], inPeriod), postalShare: ratio(row[.receivedPostal], inPeriod),
                         digitizedShare: ratio(row[.digitized], inPeriod))
 }

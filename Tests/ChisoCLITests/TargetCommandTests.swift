@@ -50,6 +50,45 @@ struct TargetCommandTests {
         #expect(result.stdout.contains("Dư địa"))
     }
 
+    @Test func dossierTargetFromQuarterlyCounts() throws {
+        let file = try Fixtures.temporaryFile("so-tu-phap.csv", """
+            unit,period,carried_over,received_new,received_online,received_postal,received_direct,resolved_early,resolved_on_time,resolved_late,withdrawn,pending_in_time,pending_overdue
+            Sở Tư pháp,2023-Q3,40,1000,800,100,100,600,380,10,5,40,5
+            Sở Tư pháp,2023-Q4,50,1050,850,110,90,620,400,12,8,50,10
+            Sở Tư pháp,2024-Q1,60,1100,900,115,85,650,420,8,7,65,10
+            Sở Tư pháp,2024-Q2,75,1150,980,120,50,640,459,3,10,85,7
+
+            """)
+        let result = try CLIRunner.run(["target", "--dossiers", file, "--unit", "So Tu Phap", "--rate", "on-time", "--at-least", "98", "--format", "csv"])
+        #expect(result.status == 0)
+        let items = rows(result.stdout)
+        // 2024-Q2: 640 early + 459 on time of 1,102 resolved.
+        #expect(items["volume_2024-Q2"]?[2] == "1102")
+        #expect(items["count_2024-Q2"]?[2] == "1099")
+        #expect(items["rate_2024-Q2"]?[2] == "99.7277676951") // 1099 / 1102 to 12 significant digits
+        let volume = try #require(items["volume_forecast"].flatMap { Double($0[2]) })
+        let required = try #require(items["required"].flatMap { Double($0[2]) })
+        #expect(required == (0.98 * volume).rounded(.up))
+
+        let online = try CLIRunner.run(["target", "--dossiers", file, "--unit", "Sở Tư pháp", "--rate", "online", "--at-least", "90", "--format", "csv"])
+        #expect(online.status == 0)
+        // Received in the period: 1,000, 1,050, 1,100, 1,150; 980 online in 2024-Q2.
+        #expect(rows(online.stdout)["volume_2024-Q2"]?[2] == "1150")
+        #expect(rows(online.stdout)["count_2024-Q2"]?[2] == "980")
+    }
+
+    @Test(arguments: [
+        (["--dossiers", "x.csv", "--unit", "Huế", "--rate", "online"], "needs --rate on-time|online|postal|digitized and --at-least P"),
+        (["--dossiers", "x.csv", "--unit", "Huế", "--rate", "online", "--at-least", "90", "--rank", "3"], "--dossiers sets a dossier target"),
+        (["--unit", "Huế", "--rank", "3"], "give a dataset, or --dossiers FILE"),
+        (["par", "--unit", "Huế", "--rank", "3", "--at-least", "90"], "need --dossiers FILE"),
+    ])
+    func dossierTargetOptionsAreChecked(arguments: [String], message: String) throws {
+        let result = try CLIRunner.run(["target"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message))
+    }
+
     @Test(arguments: [
         (["--unit", "Huế"], "give exactly one goal"),
         (["--unit", "Huế", "--rank", "2", "--score", "90"], "give exactly one goal"),

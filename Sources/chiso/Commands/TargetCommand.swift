@@ -2,6 +2,8 @@ import ArgumentParser
 import ChisoAnalysis
 import ChisoData
 
+extension DossierTargetRate: ExpressibleByArgument {}
+
 /// `chiso target`: what a unit must reach next year, and how likely it is to get there.
 struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,10 +13,13 @@ struct TargetCommand: ParsableCommand {
         Every unit's next value is forecast with its own auto model (AICc); the probability comes \
         from joint draws of all units' forecast distributions, assumed independent across units. \
         Groups follow the PAR INDEX convention: A ≥ 90%, B 80–90%, C below 80%.
+
+        With --dossiers FILE the target is a dossier rate: the volume the rate is over is forecast \
+        for the next period and the goal becomes the number of dossiers that must meet it.
         """)
 
     @Argument(help: "A bundled dataset name, a CSV file, a folder of per-year files, or - for standard input.")
-    var dataset: String
+    var dataset: String?
 
     @Option(help: "The unit to plan for (any spelling, or the GSO code).")
     var unit: String
@@ -34,6 +39,18 @@ struct TargetCommand: ParsableCommand {
     @Option(help: "Goal: this year's value plus N.")
     var improve: Double?
 
+    @Option(help: "A CSV of dossier counts per period (docs/dossiers.md): set a dossier target instead of an index target.")
+    var dossiers: String?
+
+    @Option(help: "Dossier rate: on-time, online, postal or digitized.")
+    var rate: DossierTargetRate?
+
+    @Option(name: .customLong("at-least"), help: "Dossier goal: the rate of at least P percent.")
+    var atLeast: Double?
+
+    @Option(help: "Denominator of the on-time rate: resolved, due, processed or workload (see docs/dossiers.md).")
+    var convention: OnTimeConvention = .resolved
+
     @Option(help: "The year whose values are 'this year' (default: the unit's latest year with a value).")
     var year: Int?
 
@@ -48,6 +65,15 @@ struct TargetCommand: ParsableCommand {
 
     func validate() throws {
         let goals = [rank != nil, score != nil, group != nil, improve != nil].filter { $0 }.count
+        if dossiers != nil {
+            if dataset != nil || indicator != nil || goals > 0 || year != nil {
+                throw ValidationError("--dossiers sets a dossier target: give --unit, --rate and --at-least, not a dataset, --indicator, --year or an index goal")
+            }
+            if rate == nil || atLeast == nil { throw ValidationError("a dossier target needs --rate on-time|online|postal|digitized and --at-least P") }
+            return
+        }
+        if dataset == nil { throw ValidationError("give a dataset, or --dossiers FILE for a dossier target") }
+        if rate != nil || atLeast != nil { throw ValidationError("--rate and --at-least set a dossier target and need --dossiers FILE") }
         if goals != 1 { throw ValidationError("give exactly one goal: --rank K, --score S, --group A|B or --improve N") }
         if let rank, rank < 1 { throw ValidationError("--rank must be at least 1") }
         if draws < 1 { throw ValidationError("--draws must be at least 1") }
@@ -55,9 +81,15 @@ struct TargetCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let dossiers, let rate, let atLeast {
+            let rows = try DossierAggregateReader.read(path: dossiers, options: input.readOptions, registry: try DataSession(input).registry)
+            let result = try dossierTarget(rows, DossierTargetRequest(unit: unit, rate: rate, atLeast: atLeast, convention: convention))
+            try output.emit(result.table, numbers: input.numberStyle)
+            return
+        }
         let goal: TargetGoal
         if let rank { goal = .rank(rank) } else if let score { goal = .score(score) } else if let group { goal = .group(group) } else { goal = .improve(improve!) }
-        let panel = try DataSession(input).loadPanel(dataset)
+        let panel = try DataSession(input).loadPanel(dataset!)
         let result = try target(panel, TargetRequest(unit: unit, indicator: indicator, goal: goal, year: year, draws: draws, seed: seed))
         try output.emit(result.table, numbers: input.numberStyle)
     }

@@ -1,0 +1,146 @@
+import ChisoData
+import ChisoNumerics
+import Foundation
+
+/// The rates a dossier target can be set on.
+public enum DossierTargetRate: String, Sendable, CaseIterable {
+    /// Resolved early or on time, over the denominator of the chosen convention.
+    case onTime = "on-time"
+    /// Received online, over dossiers received in the period.
+    case online
+    /// Received by post, over dossiers received in the period.
+    case postal
+    /// Digitised, over dossiers received in the period.
+    case digitized
+
+    /// The count the rate counts and the volume it is over, in one row.
+    func parts(_ row: DossierAggregate, convention: OnTimeConvention) -> (count: Double?, volume: Double?) {
+        switch self {
+        case .onTime:
+            let rates = dossierRates(row, convention: convention)
+            return (rates.onTimeCount, rates.denominator)
+        case .online: return (row[.receivedOnline], row.receivedInPeriod)
+        case .postal: return (row[.receivedPostal], row.receivedInPeriod)
+        case .digitized: return (row[.digitized], row.receivedInPeriod)
+        }
+    }
+
+    /// What the volume is, in words.
+    func volumeLabel(_ convention: OnTimeConvention) -> LocalizedText {
+        switch self {
+        case .onTime: return LocalizedText(vi: "mẫu số tỷ lệ đúng hạn (\(convention.rawValue))", en: "on-time denominator (\(convention.rawValue))")
+        case .online, .postal, .digitized: return LocalizedText(vi: "hồ sơ tiếp nhận trong kỳ", en: "dossiers received in the period")
+        }
+    }
+}
+
+/// What to plan: a unit's rate of at least `atLeast` percent next period.
+public struct DossierTargetRequest: Sendable {
+    public var unit: String
+    public var rate: DossierTargetRate
+    public var atLeast: Double
+    public var convention: OnTimeConvention
+    public var levels: [Double]
+
+    public init(unit: String, rate: DossierTargetRate, atLeast: Double, convention: OnTimeConvention = .resolved, levels: [Double] = [80, 95]) {
+        self.unit = unit
+        self.rate = rate
+        self.atLeast = atLeast
+        self.convention = convention
+        self.levels = levels
+    }
+}
+
+/// The number of dossiers that must meet the rate next period, from the forecast volume.
+public struct DossierTargetResult: Sendable {
+    public let unit: String
+    public let request: DossierTargetRequest
+    public let lastPeriod: Period
+    public let nextPeriod: Period
+    /// Periods of history the volume forecast used.
+    public let observations: Int
+    public let lastVolume: Double
+    public let lastCount: Double
+    /// The rate last period, in percent.
+    public var lastRate: Double { 100 * lastCount / lastVolume }
+    /// The volume forecast (its lower bounds floored at 0: counts are not negative).
+    public let volume: Forecast
+    /// ⌈atLeast% × volume⌉ at the point forecast.
+    public let required: Double
+    /// ⌈atLeast% × volume⌉ at each level's upper bound: enough if the period is as busy as that.
+    public let requiredAtUpper: [Double]
+    /// The count at last period's rate on the forecast volume, and the shortfall against `required`.
+    public let atLastRate: Double
+    public var shortfall: Double { required - atLastRate }
+}
+
+/// Plans a dossier target for one unit: forecasts the volume the rate is over (the convention's
+/// denominator for the on-time rate, dossiers received for the shares) with the single-series
+/// `auto` model and turns the goal into the number of dossiers that must meet it.
+public func dossierTarget(_ rows: [DossierAggregate], _ request: DossierTargetRequest) throws -> DossierTargetResult {
+    guard (0...100).contains(request.atLeast) else { throw DossierTargetError.rateOutOfRange(request.atLeast) }
+    let key = NameFolding.key(request.unit)
+    let mine = rows.filter { NameFolding.key($0.unit) == key }
+    guard let name = mine.first?.unit else {
+        let units = Array(Set(rows.map(\.unit))).sorted()
+        throw DossierTargetError.unknownUnit(request.unit, available: units)
+    }
+    // One row per period: a breakdown (by field or procedure) is summed.
+    var byPeriod: [Period: (count: Double, volume: Double)] = [:]
+    for row in mine {
+        let parts = request.rate.parts(row, convention: request.convention)
+        guard let count = parts.count, let volume = parts.volume else {
+            throw DossierTargetError.missingCounts(unit: name, period: row.period.description, location: row.location, rate: request.rate.rawValue)
+        }
+        let sum = byPeriod[row.period] ?? (0, 0)
+        byPeriod[row.period] = (sum.count + count, sum.volume + volume)
+    }
+    let periods = byPeriod.keys.sorted()
+    let last = periods[periods.count - 1]
+    guard zip(periods, periods.dropFirst()).allSatisfy({ $0.next == $1 }) else {
+        throw DossierTargetError.gap(unit: name, periods: periods.map(\.description))
+    }
+    let volumes = periods.map { byPeriod[$0]!.volume }
+    let forecast: Forecast
+    do {
+        forecast = try SeriesForecaster.forecast(volumes, model: .auto, horizon: 1, levels: request.levels)
+    } catch {
+        throw DossierTargetError.cannotForecast(unit: name, reason: error.description)
+    }
+    let volume = forecast.mapped({ max(0, $0) }, observed: volumes, label: forecast.method)
+    let share = request.atLeast / 100
+    guard byPeriod[last]!.volume > 0 else { throw DossierTargetError.cannotForecast(unit: name, reason: "no volume in \(last)") }
+    let lastRate = byPeriod[last]!.count / byPeriod[last]!.volume
+    return DossierTargetResult(
+        unit: name, request: request, lastPeriod: last, nextPeriod: last.next, observations: volumes.count,
+        lastVolume: byPeriod[last]!.volume, lastCount: byPeriod[last]!.count, volume: volume,
+        required: wholeDossiers(share * volume.points[0]),
+        requiredAtUpper: volume.upper.map { wholeDossiers(share * $0[0]) },
+        atLastRate: (lastRate * volume.points[0]).rounded(.down))
+}
+
+/// The least whole number of dossiers at or above x (x rounded to 9 significant digits first, so
+/// that 98% of 1,000 is 980, not 981).
+private func wholeDossiers(_ x: Double) -> Double {
+    roundedToSignificantDigits(x, 9).rounded(.up)
+}
+
+/// A dossier target that cannot be set.
+public enum DossierTargetError: ReportableError, Equatable {
+    case rateOutOfRange(Double)
+    case unknownUnit(String, available: [String])
+    case missingCounts(unit: String, period: String, location: String?, rate: String)
+    case gap(unit: String, periods: [String])
+    case cannotForecast(unit: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .rateOutOfRange(value): return "--at-least must be a percentage from 0 to 100, not \(value)"
+        case let .unknownUnit(unit, available): return "no unit '\(unit)' in the dossier file; its units are: \(available.joined(separator: ", "))"
+        case let .missingCounts(unit, period, location, rate):
+            return "\(location.map { "\($0): " } ?? "")\(unit) \(period) lacks the counts of the \(rate) rate (see docs/dossiers.md)"
+        case let .gap(unit, periods): return "\(unit)'s periods are not consecutive (\(periods.joined(separator: ", "))); a volume forecast needs an unbroken series"
+        case let .cannotForecast(unit, reason): return "cannot forecast the volume of \(unit): \(reason)"
+        }
+    }
+}
