@@ -15,7 +15,7 @@ struct Chiso: ParsableCommand {
         """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ShowCommand.self, RankCommand.self]),
+            CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ShowCommand.self, RankCommand.self, RebaseCommand.self]),
             CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self, ForecastCommand.self, BacktestCommand.self]),
             CommandGroup(name: "Plan", subcommands: [TargetCommand.self]),
             CommandGroup(name: "Dossiers", subcommands: [DossiersCommand.self, ExtractCommand.self]),

@@ -32,6 +32,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Rank within one socio-economic region (e.g. 'Đồng bằng sông Hồng', 'Red River Delta').")
     var region: String?
 
+    @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -43,7 +44,7 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset)
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
         let result = try rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region))
         if !input.quiet {
             Diagnostics.note("\(result.indicator.id) \(result.period): \(result.n) of \(result.unitsInScope) units have a value and are ranked")

@@ -26,6 +26,7 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Show published ranks instead of values.")
     var ranks = false
 
+    @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -39,7 +40,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset)
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
         let request = ShowRequest(
             units: splitList(unit), indicators: splitList(indicator),
             years: years.flatMap(YearRange.init(parsing:)), ranks: ranks, allIndicators: allIndicators)

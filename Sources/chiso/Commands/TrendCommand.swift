@@ -29,6 +29,7 @@ struct TrendCommand: ParsableCommand {
     @Flag(help: "Read FILE as many series (first column an id, then one column per period), from bytes on all cores, and fit them all.")
     var batch = false
 
+    @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -49,7 +50,7 @@ struct TrendCommand: ParsableCommand {
             try output.emit(result.table, numbers: input.numberStyle)
             return
         }
-        let panel = try DataSession(input).loadPanel(dataset)
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
         let result = try trend(panel, TrendRequest(indicator: indicator, units: splitList(unit), years: years.flatMap(YearRange.init(parsing:)), order: sort))
         if !input.quiet { Diagnostics.note("\(result.indicator.id): \(result.rows.count) units: \(result.statusSummary)") }
         try output.emit(result.table, numbers: input.numberStyle)
