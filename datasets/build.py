@@ -219,7 +219,7 @@ def resolve(facts):
         conflicts.append([f["year"], f["unit"], f["indicator"], "excluded", "", "", "", f["value"] or f["rank"], f["url"], f["derivation"]])
     return data, conflicts
 
-def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note=None, decimals=None, breaks=None):
+def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note=None, decimals=None, breaks=None, components=None):
     entry = OrderedDict([("id", id), ("label", {"vi": vi, "en": en}), ("measure", measure), ("higherIsBetter", True)])
     if lower is not None:
         entry["lowerBound"] = lower
@@ -231,6 +231,8 @@ def indicator(id, vi, en, measure, lower=None, upper=None, max_points=None, note
         entry["decimals"] = decimals
     if breaks:
         entry["breaks"] = breaks
+    if components:
+        entry["components"] = components
     if note:
         entry["note"] = note
     return entry
@@ -375,6 +377,7 @@ def build_pci_papi():
     undp = {"title": "CECODES, RTA and UNDP: Provincial Governance and Public Administration Performance Index (PAPI) reports; figures as quoted on the pages named per value in data.csv", "url": "https://papi.org.vn"}
     totals_max = {str(y): (60.0 if y <= 2017 else 80.0) for y in range(2011, 2025)}
     papi_indicators = [indicator("PAPI_TOTAL", "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "PAPI total (provincial governance and public administration performance)", "score", 6, decimals=2, breaks=[2018],
+                                 components=[f"PAPI_D{k}" for k in range(1, 9)],
                                  max_points=totals_max, note="Sum of the dimension scores (1–10 each): 6 dimensions to 2017, 8 from 2018 (environmental governance and e-governance added), so totals before and after 2018 do not compare.")]
     for k, (vi, en) in enumerate(PAPI_DIMENSIONS, start=1):
         papi_indicators.append(indicator(f"PAPI_D{k}", f"Nội dung {k}: {vi}", f"Dimension {k}: {en}", "score", 1, 10, decimals=2))

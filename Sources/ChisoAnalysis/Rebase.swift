@@ -151,7 +151,7 @@ extension Indicator {
     /// The same indicator with a methodology break at `year` added.
     func withBreak(at year: Int) -> Indicator {
         Indicator(id: id, label: label, measure: measure, higherIsBetter: higherIsBetter, lowerBound: lowerBound, upperBound: upperBound,
-                  maxPoints: maxPoints, decimals: decimals, breaks: Array(Set((breaks ?? []) + [year])).sorted(), note: note)
+                  maxPoints: maxPoints, decimals: decimals, breaks: Array(Set((breaks ?? []) + [year])).sorted(), components: components, note: note)
     }
 }
 

@@ -28,7 +28,7 @@ struct ExtractCommandTests {
         #expect(rows.status == 0)
         #expect(rows.stdout.hasPrefix("unit,period,carried_over,received_new,received,resolved_early,resolved_on_time,resolved_in_time,resolved_late,withdrawn,pending_in_time,pending_overdue\n"))
         #expect(rows.stdout.contains("\nSở Tư pháp,2024-Q2,54,1150,1204,640,459,,3,10,85,7\n"))
-        let check = try CLIRunner.run(["dossiers", "check", "-", "--units", "custom"], stdin: rows.stdout)
+        let check = try CLIRunner.run(["dossiers", "check", "-", "--unit-system", "custom"], stdin: rows.stdout)
         #expect(check.status == 0)
         #expect(check.stderr.contains("balance not checked, missing pending_overdue"))
         #expect(check.stderr.contains("2 rows consistent"))

@@ -36,11 +36,15 @@ public struct Indicator: Sendable, Codable, Equatable {
     /// First years of a new methodology: values before a break do not compare with values after
     /// it, so models never fit across one (PAPI's total moved from 6 to 8 dimensions in 2018).
     public let breaks: [Int]?
+    /// Indicators whose values add up to this one (PAPI's total is the sum of its dimensions), so
+    /// that a change or gap in the total splits into the components' changes or gaps.
+    public let components: [String]?
     /// Methodology notes.
     public let note: String?
 
     public init(id: String, label: LocalizedText, measure: Measure = .unspecified, higherIsBetter: Bool = true,
-                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, decimals: Int? = nil, breaks: [Int]? = nil, note: String? = nil) {
+                lowerBound: Double? = nil, upperBound: Double? = nil, maxPoints: [String: Double]? = nil, decimals: Int? = nil, breaks: [Int]? = nil,
+                components: [String]? = nil, note: String? = nil) {
         self.id = id
         self.label = label
         self.measure = measure
@@ -50,6 +54,7 @@ public struct Indicator: Sendable, Codable, Equatable {
         self.maxPoints = maxPoints
         self.decimals = decimals
         self.breaks = breaks
+        self.components = components
         self.note = note
     }
 

@@ -61,7 +61,7 @@ public enum DataError: ReportableError, Equatable {
         case let .duplicate(first, second, unit, period, indicator):
             return "\(second): duplicate value for \(unit), \(period), \(indicator) (first at \(first)); remove one, or pass --on-duplicate first|last|mean"
         case let .unknownUnit(at, lookup):
-            return "\(at): \(lookup); pass --units custom if the file's units are not provinces"
+            return "\(at): \(lookup); pass --unit-system custom if the file's units are not provinces"
         case let .noPerYearFiles(folder):
             return "\(folder): no per-year files (a .csv file named by its year, such as 2023.csv) in the folder"
         case let .datasetNotFound(name, available, searched):

@@ -124,12 +124,12 @@ struct PanelBuilder {
         let missing34 = failures(registry.provinces34)
         let allAfterMerger = observations.allSatisfy { $0.period.year >= 2025 }
         if missing34.isEmpty && (allAfterMerger || !missing63.isEmpty) {
-            report.unitSystemNote = "units read as the 34 provinces from 1 July 2025 (pass --units provinces-63 for the former provinces)"
+            report.unitSystemNote = "units read as the 34 provinces from 1 July 2025 (pass --unit-system provinces-63 for the former provinces)"
             return registry.provinces34
         }
         if missing63.isEmpty { return registry.provinces63 }
         if missing63.count * 2 > names.count {
-            report.unitSystemNote = "units read as the file's own \(names.count) units, not provinces (pass --units provinces-63 to check them as provinces)"
+            report.unitSystemNote = "units read as the file's own \(names.count) units, not provinces (pass --unit-system provinces-63 to check them as provinces)"
             return customSystem(names)
         }
         let first = missing63[0]

@@ -36,8 +36,8 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("on-duplicate"), help: "Keep the first or last of duplicate (unit, period, indicator) values, or their mean; without it a duplicate is an error.")
     var onDuplicate: DuplicatePolicy?
 
-    @Option(help: "Unit system of a file: auto, provinces-63, provinces-34 or custom.")
-    var units: UnitSystemChoice = .auto
+    @Option(name: .customLong("unit-system"), help: "Unit system of a file: auto, provinces-63, provinces-34 or custom.")
+    var unitSystem: UnitSystemChoice = .auto
 
     @Option(name: .customLong("unit-codebook"), help: "CSV mapping unit codes in the file (first column) to names (second column).")
     var unitCodebook: String?
@@ -72,7 +72,7 @@ struct InputOptions: ParsableArguments {
             layout: layout,
             decimal: decimal.map { $0 == .decimalComma ? .comma : .point },
             separator: separator.flatMap(separatorByte),
-            onDuplicate: onDuplicate, units: units, unitCodebook: unitCodebook,
+            onDuplicate: onDuplicate, units: unitSystem, unitCodebook: unitCodebook,
             period: period.flatMap(Period.init(parsing:)))
     }
 
