@@ -17,6 +17,21 @@ public enum AnalysisError: ReportableError, Equatable {
 }
 
 extension Panel {
+    /// The index of `year`, or without one the latest period in which any of `units` has a value
+    /// of `indicator`; `subject` names what was looked for in the error.
+    func yearIndex(_ year: Int?, latestFor units: [Int], indicator: Int, subject: String) throws -> Int {
+        if let year {
+            guard let found = periodIndex(.year(year)) else {
+                throw PanelQueryError.unknownPeriod(period: String(year), panel: name, available: periods.map(\.description))
+            }
+            return found
+        }
+        guard let latest = periods.indices.last(where: { p in units.contains { !value(unit: $0, period: p, indicator: indicator).isNaN } }) else {
+            throw AnalysisError.noData(panel: name, indicator: subject)
+        }
+        return latest
+    }
+
     /// The indicator to analyse: the one named, else the first of a declared catalog
     /// (the dataset's headline index), else the only one.
     func resolveIndicator(_ name: String?) throws(PanelQueryError) -> Int {

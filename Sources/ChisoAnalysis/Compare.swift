@@ -69,18 +69,7 @@ public func compare(_ panel: Panel, _ request: CompareRequest) throws -> Compare
         if !unitIndices.contains(u) { unitIndices.append(u) }
     }
     let headline = try panel.resolveIndicator(nil)
-    let periodIndex: Int
-    if let year = request.year {
-        guard let found = panel.periodIndex(.year(year)) else {
-            throw PanelQueryError.unknownPeriod(period: String(year), panel: panel.name, available: panel.periods.map(\.description))
-        }
-        periodIndex = found
-    } else {
-        guard let latest = panel.periods.indices.last(where: { p in unitIndices.contains { !panel.value(unit: $0, period: p, indicator: headline).isNaN } }) else {
-            throw AnalysisError.noData(panel: panel.name, indicator: panel.indicators[headline].id)
-        }
-        periodIndex = latest
-    }
+    let periodIndex = try panel.yearIndex(request.year, latestFor: unitIndices, indicator: headline, subject: panel.indicators[headline].id)
     let period = panel.periods[periodIndex]
     let first = unitIndices[0]
     var rows: [ComparedValue] = []

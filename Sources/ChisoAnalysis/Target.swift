@@ -93,18 +93,7 @@ public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetRes
     let indicator = panel.indicators[indicatorIndex]
     let unit = try panel.unitSystem.resolve(request.unit)
     guard let u = panel.unitIndex(code: unit.code) else { throw PanelQueryError.unitNotInPanel(unit: unit.name, panel: panel.name) }
-    let yearIndex: Int
-    if let year = request.year {
-        guard let index = panel.periodIndex(.year(year)) else {
-            throw PanelQueryError.unknownPeriod(period: String(year), panel: panel.name, available: panel.periods.map(\.description))
-        }
-        yearIndex = index
-    } else {
-        guard let latest = panel.periods.indices.last(where: { !panel.value(unit: u, period: $0, indicator: indicatorIndex).isNaN }) else {
-            throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) for \(unit.name)")
-        }
-        yearIndex = latest
-    }
+    let yearIndex = try panel.yearIndex(request.year, latestFor: [u], indicator: indicatorIndex, subject: "\(indicator.id) for \(unit.name)")
     let current = panel.value(unit: u, period: yearIndex, indicator: indicatorIndex)
     guard !current.isNaN else { throw AnalysisError.noValues(indicator: "\(indicator.id) of \(unit.name)", period: panel.periods[yearIndex].description, panel: panel.name) }
     let scale = indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) }
