@@ -17,7 +17,7 @@ struct Chiso: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ShowCommand.self, RankCommand.self, RebaseCommand.self]),
             CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self, ForecastCommand.self, BacktestCommand.self]),
-            CommandGroup(name: "Plan", subcommands: [CompareCommand.self, TargetCommand.self]),
+            CommandGroup(name: "Plan", subcommands: [ProfileCommand.self, CompareCommand.self, TargetCommand.self]),
             CommandGroup(name: "Dossiers", subcommands: [DossiersCommand.self, ExtractCommand.self]),
         ]
     )

@@ -1,0 +1,47 @@
+import ChisoData
+
+extension ProfileResult {
+    /// One row per index: where the unit stands, where it is heading, and how far it is from the top.
+    public var table: Table {
+        let body: [[Table.Cell]] = entries.map { e in
+            let precision = e.indicator.displayPrecision
+            return [
+                .text(e.panelName), .text(e.indicator.id), e.year.map { .text($0.description) } ?? .missing,
+                .value(e.value, precision: precision), e.rank.map { .rank($0) } ?? .missing, .integer(e.n), .optional(e.publishedRank),
+                .value(e.change, precision: precision), .value(e.slopePerYear, precision: precision), .integer(e.trendValues),
+                e.forecastPeriod.map { .text($0.description) } ?? .missing, .value(e.forecast, precision: precision),
+                .value(e.forecastLower, precision: precision), .value(e.forecastUpper, precision: precision),
+                e.forecastMethod.map { .text($0) } ?? .missing,
+                .value(e.gapToTop10, precision: precision), .value(e.gapToGroupA, precision: precision),
+                e.strongest.map { .text($0) } ?? .missing, e.weakest.map { .text($0) } ?? .missing,
+            ]
+        }
+        return Table(
+            title: LocalizedText(vi: "Hồ sơ chỉ số: \(unit.name)", en: "Index profile: \(unit.name)"),
+            columns: [
+                Table.Column("dataset", LocalizedText(vi: "Bộ số liệu", en: "Dataset"), alignment: .left),
+                Table.Column("indicator", Label.indicator, alignment: .left, visibility: .dataOnly),
+                Table.Column("year", LocalizedText(vi: "Năm", en: "Year")),
+                Table.Column("value", Label.value),
+                Table.Column("rank", Label.rank),
+                Table.Column("n", Label.n),
+                Table.Column("published_rank", Label.publishedRank),
+                Table.Column("change", Label.change),
+                Table.Column("slope_per_year", LocalizedText(vi: "Xu hướng/năm", en: "Trend/yr")),
+                Table.Column("trend_n", LocalizedText(vi: "Số năm", en: "Years"), visibility: .dataOnly),
+                Table.Column("forecast_period", LocalizedText(vi: "Kỳ dự báo", en: "Forecast for"), visibility: .dataOnly),
+                Table.Column("forecast", LocalizedText(vi: "Dự báo", en: "Forecast")),
+                Table.Column("lo_80", LocalizedText(vi: "Cận dưới 80%", en: "80% low")),
+                Table.Column("hi_80", LocalizedText(vi: "Cận trên 80%", en: "80% high")),
+                Table.Column("method", LocalizedText(vi: "Mô hình", en: "Model"), alignment: .left, visibility: .dataOnly),
+                Table.Column("gap_top10", LocalizedText(vi: "Cách top 10", en: "To top 10")),
+                Table.Column("gap_group_a", LocalizedText(vi: "Cách nhóm A", en: "To group A")),
+                Table.Column("strongest", LocalizedText(vi: "Mạnh nhất", en: "Strongest"), alignment: .left),
+                Table.Column("weakest", LocalizedText(vi: "Yếu nhất", en: "Weakest"), alignment: .left),
+            ],
+            rows: body,
+            footnotes: [LocalizedText(
+                vi: "Hạng trong số n đơn vị có số liệu. Cách top 10 / nhóm A: mức cần tăng để bằng giá trị thứ 10 của năm / 90% (≤ 0: đã đạt). Dự báo bằng mô hình tự chọn (AICc) từ số liệu mới nhất. Thành phần mạnh/yếu nhất theo bách phân vị, với thành phần có ít nhất 5 đơn vị có số liệu.",
+                en: "Ranks among the n units with a value. To top 10 / group A: the gain that reaches the year's 10th best value / 90% (≤ 0: already there). Forecasts by the unit's own auto model (AICc) from the latest data. Strongest and weakest components by percentile, among components with at least 5 units with a value.")])
+    }
+}
