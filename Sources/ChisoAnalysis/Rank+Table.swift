@@ -10,12 +10,16 @@ extension RankResult {
             vi: "\(indicator.label.vi) \(period): \(n)/\(unitsInScope) đơn vị có số liệu được xếp hạng \(scope.vi)".trimmingTrailingSpace + " (\(direction.vi), đồng hạng: \(ties.rawValue))",
             en: "\(indicator.label.en) \(period): \(n) of \(unitsInScope) units ranked \(scope.en)".trimmingTrailingSpace + " (\(direction.en), ties: \(ties.rawValue))")
         var footnotes: [LocalizedText] = []
+        let anyPublished = rows.contains { $0.publishedRank != nil }
         if n < unitsInScope {
-            footnotes.append(LocalizedText(
-                vi: "Hạng tính trên \(n) đơn vị có số liệu; hạng công bố tính trên tất cả đơn vị.",
-                en: "Ranks are out of the \(n) units with a value; published ranks are out of all units."))
+            footnotes.append(anyPublished
+                ? LocalizedText(vi: "Hạng tính trên \(n) đơn vị có số liệu; hạng công bố tính trên tất cả đơn vị.",
+                                en: "Ranks are out of the \(n) units with a value; published ranks are out of all units.")
+                : LocalizedText(vi: "Hạng tính trên \(n) đơn vị có số liệu.", en: "Ranks are out of the \(n) units with a value."))
         }
-        footnotes.append(LocalizedText(vi: "Đổi hạng theo \(rankChangeBasis.vi).", en: "Rank change from \(rankChangeBasis.en)."))
+        if rows.contains(where: { $0.rankChange != nil }) {
+            footnotes.append(LocalizedText(vi: "Đổi hạng theo \(rankChangeBasis.vi).", en: "Rank change from \(rankChangeBasis.en)."))
+        }
         if !rankOnly.isEmpty {
             let list = rankOnly.map { "\($0.unit.name) \($0.publishedRank)" }.joined(separator: ", ")
             footnotes.append(LocalizedText(vi: "Chỉ có hạng công bố, không có giá trị: \(list).", en: "Published rank but no value: \(list)."))
