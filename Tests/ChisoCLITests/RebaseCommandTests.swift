@@ -34,6 +34,13 @@ struct RebaseCommandTests {
         #expect(result.stderr.contains("plain mean (no weights given) for PAR_INDEX"))
     }
 
+    @Test func theRuleIsSaidEvenWhenLoadNotesAreSilenced() throws {
+        let result = try CLIRunner.run(["show", "sipas", "--as-2025", "-q", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("note: as the 34 provinces of 2025: plain mean (no weights given) for SIPAS; break marked at 2025"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test(arguments: [
         (["rank", "par", "--weights", "w.csv"], 64, "--weights and --weight-indicator apply with --as-2025"),
         (["rebase", "par", "--weights", "w.csv", "--weight-indicator", "x"], 64, "exclude each other"),

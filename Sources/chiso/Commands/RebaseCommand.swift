@@ -32,7 +32,8 @@ struct RebaseCommand: ParsableCommand {
     func run() throws {
         let session = try DataSession(input)
         let rebased = try session.rebase(try session.loadPanel(dataset), weightsFile: weights, weightIndicator: weightIndicator)
-        if !input.quiet { Diagnostics.note(rebased.summary) }
+        // The rule is part of the result, not a load note: it is printed even with -q.
+        Diagnostics.note(rebased.summary)
         try output.emit(rebased.table, numbers: input.numberStyle)
     }
 }

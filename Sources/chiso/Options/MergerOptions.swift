@@ -26,7 +26,8 @@ extension DataSession {
         let panel = try loadPanel(argument)
         guard merger.as2025 else { return panel }
         let rebased = try rebase(panel, weightsFile: merger.weights, weightIndicator: merger.weightIndicator)
-        if !input.quiet { Diagnostics.note(rebased.summary) }
+        // The rule is part of the result, not a load note: it is printed even with -q.
+        Diagnostics.note(rebased.summary)
         return rebased.panel
     }
 
