@@ -48,7 +48,7 @@ extension CompareResult {
                 Table.Column("gap_leader", LocalizedText(vi: "Cách dẫn đầu", en: "To leader")),
                 Table.Column("gap_region_mean", LocalizedText(vi: "So TB vùng", en: "To region mean")),
                 Table.Column("gap_national_mean", LocalizedText(vi: "So TB cả nước", en: "To national mean")),
-                Table.Column("change", Label.change),
+                Table.Column("change", Label.change, tone: .forChanges(of: rows.map(\.indicator))),
                 Table.Column("gap_to_first", LocalizedText(vi: "So \(firstName)", en: "vs \(firstName)")),
                 Table.Column("share_of_change", LocalizedText(vi: "% thay đổi tổng", en: "% of total change")),
                 Table.Column("share_of_gap", LocalizedText(vi: "% chênh lệch tổng", en: "% of total gap")),

@@ -35,3 +35,12 @@ extension Table.Cell {
         r == r.rounded() ? .integer(Int(r)) : .number(r, precision: 1)
     }
 }
+
+extension Table.Tone {
+    /// The tone of a column of changes of several indicators: colour only when they agree on direction.
+    static func forChanges(of indicators: [Indicator]) -> Table.Tone {
+        if indicators.allSatisfy(\.higherIsBetter) { return .upIsGood }
+        if indicators.allSatisfy({ !$0.higherIsBetter }) { return .downIsGood }
+        return .neutral
+    }
+}

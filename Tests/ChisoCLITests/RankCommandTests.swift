@@ -51,4 +51,14 @@ struct RankCommandTests {
         // Without --year the latest year with a value is ranked: 2024, led by Hải Phòng.
         #expect(viaEnvironment.stdout.contains("1,Hải Phòng,31,96.17"))
     }
+
+    @Test func colourOnRequestAndNeverWhenPipedOrRefused() throws {
+        let arguments = ["rank", "par", "--year", "2024", "--top", "3", "--format", "table", "-q"]
+        // Quảng Ninh fell 0.69 and 3 places in 2024: red; Hải Phòng rose 4.30 and 1 place: green.
+        let colored = try CLIRunner.run(arguments + ["--color", "always"])
+        #expect(colored.stdout.contains("\u{1B}[32m  4.30\u{1B}[0m"))
+        #expect(colored.stdout.contains("\u{1B}[31m -0.69\u{1B}[0m"))
+        #expect(!(try CLIRunner.run(arguments)).stdout.contains("\u{1B}"))
+        #expect(!(try CLIRunner.run(arguments + ["--color", "always", "--no-color"])).stdout.contains("\u{1B}"))
+    }
 }

@@ -16,6 +16,19 @@ public struct Table: Sendable {
         case dataOnly
     }
 
+    /// How the sign of a column's numbers reads, for colour on a terminal.
+    public enum Tone: Sendable {
+        /// No colour.
+        case neutral
+        /// A rise is good news (green), a fall bad (red).
+        case upIsGood
+        /// A fall is good news (a change of a lower-is-better indicator).
+        case downIsGood
+
+        /// `upIsGood` when higher values are better, else `downIsGood`.
+        public static func forChange(higherIsBetter: Bool) -> Tone { higherIsBetter ? .upIsGood : .downIsGood }
+    }
+
     /// One column.
     public struct Column: Sendable {
         /// Machine name: the CSV header and JSON key (`published_rank`).
@@ -24,12 +37,14 @@ public struct Table: Sendable {
         public let header: LocalizedText
         public let alignment: Alignment
         public let visibility: Visibility
+        public let tone: Tone
 
-        public init(_ id: String, _ header: LocalizedText, alignment: Alignment = .right, visibility: Visibility = .everywhere) {
+        public init(_ id: String, _ header: LocalizedText, alignment: Alignment = .right, visibility: Visibility = .everywhere, tone: Tone = .neutral) {
             self.id = id
             self.header = header
             self.alignment = alignment
             self.visibility = visibility
+            self.tone = tone
         }
     }
 

@@ -15,10 +15,16 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct TableWriter: Sendable {
     public var language: Language
     public var numbers: NumberStyle
+    /// Colour the numbers of toned columns in the terminal format (green good news, red bad).
+    public var color: Bool
+    /// The terminal's width: left-aligned text columns are cut with "…" to fit it.
+    public var maxWidth: Int?
 
-    public init(language: Language = .en, numbers: NumberStyle = NumberStyle()) {
+    public init(language: Language = .en, numbers: NumberStyle = NumberStyle(), color: Bool = false, maxWidth: Int? = nil) {
         self.language = language
         self.numbers = numbers
+        self.color = color
+        self.maxWidth = maxWidth
     }
 
     /// The whole text of `table` in `format`, ending with a newline.
@@ -46,9 +52,16 @@ public struct TableWriter: Sendable {
         let body = table.rows.map { $0.map(screenText) }
         var widths = headers.map(displayWidth)
         for row in body { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], displayWidth(cell)) } }
-        func line(_ cells: [String]) -> String {
+        if let maxWidth { widths = fitted(widths, alignments: table.columns.map(\.alignment), maxWidth: maxWidth) }
+        func line(_ cells: [String], values: [Table.Cell]? = nil) -> String {
             var parts: [String] = []
-            for (j, cell) in cells.enumerated() { parts.append(padded(cell, to: widths[j], alignment: table.columns[j].alignment)) }
+            for (j, cell) in cells.enumerated() {
+                let column = table.columns[j]
+                var part = padded(truncated(cell, to: widths[j]), to: widths[j], alignment: column.alignment)
+                if color, case let .number(x, _)? = values?[j] { part = colored(part, value: x, tone: column.tone) }
+                if color, case let .integer(n)? = values?[j] { part = colored(part, value: Double(n), tone: column.tone) }
+                parts.append(part)
+            }
             var joined = parts.joined(separator: "  ")
             while joined.hasSuffix(" ") { joined.removeLast() }
             return joined
@@ -57,7 +70,7 @@ public struct TableWriter: Sendable {
         if let title = table.title { out += title.text(language) + "\n\n" }
         out += line(headers) + "\n"
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for row in body { out += line(row) + "\n" }
+        for (row, cells) in zip(body, table.rows) { out += line(row, values: cells) + "\n" }
         if !table.footnotes.isEmpty {
             out += "\n"
             for note in table.footnotes { out += note.text(language) + "\n" }

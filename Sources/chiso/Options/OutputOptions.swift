@@ -4,6 +4,7 @@ import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
 
 /// Where and how a command writes its table.
 struct OutputOptions: ParsableArguments {
@@ -15,6 +16,12 @@ struct OutputOptions: ParsableArguments {
 
     @Option(help: "Language of headers and labels: vi or en.")
     var lang: Language = .en
+
+    @Option(help: "Colour rises and falls in terminal tables: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .customLong("no-color"), help: "Same as --color never.")
+    var noColor = false
 
     /// The format to write: explicit, else from the output file's extension, else by terminal.
     var resolvedFormat: OutputFormat {
@@ -32,11 +39,21 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes the rendered table to the output file or standard output.
     func emit(_ table: Table, numbers: NumberStyle) throws {
-        let text = TableWriter(language: lang, numbers: numbers).render(table, as: resolvedFormat)
+        let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+        let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
+        let writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
+        let text = writer.render(table, as: resolvedFormat)
         if let output {
             try AtomicFile.write(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// The terminal's width in columns, when standard output is one.
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 }
