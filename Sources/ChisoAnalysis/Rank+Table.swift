@@ -31,6 +31,7 @@ extension RankResult {
                 Table.Column("unit", Label.unit, alignment: .left),
                 Table.Column("code", Label.code, alignment: .left),
                 Table.Column("value", Label.value),
+                Table.Column("history", LocalizedText(vi: "Diễn biến", en: "History"), alignment: .left, visibility: .screenOnly),
                 Table.Column("n", Label.n, visibility: .dataOnly),
                 Table.Column("published_rank", Label.publishedRank),
                 Table.Column("change", Label.change, tone: .forChange(higherIsBetter: indicator.higherIsBetter)),
@@ -41,7 +42,7 @@ extension RankResult {
             rows: rows.map { row in
                 [
                     .rank(row.rank), .text(row.unit.name), .text(row.unit.code),
-                    .value(row.value, precision: precision), .integer(n), .optional(row.publishedRank),
+                    .value(row.value, precision: precision), .text(sparkline(row.history)), .integer(n), .optional(row.publishedRank),
                     .value(row.change, precision: precision), .optional(row.rankChange),
                     .number(row.percentile, precision: 1), .integer(row.quartile),
                 ]

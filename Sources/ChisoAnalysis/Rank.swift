@@ -41,6 +41,8 @@ public struct RankedUnit: Sendable, Equatable {
     public let percentile: Double
     /// 1 for the best quarter … 4 for the worst: ⌈4 · rank / n⌉.
     public let quartile: Int
+    /// The unit's values in every period of the panel up to the ranked one (NaN where missing).
+    public let history: [Double]
 }
 
 /// A ranking of one indicator in one period.
@@ -127,7 +129,8 @@ public func rank(_ panel: Panel, _ request: RankRequest) throws -> RankResult {
             unit: panel.units[unitIndex], value: current[position], rank: rank, publishedRank: published,
             change: roundedToSignificantDigits(current[position] - previousValue), rankChange: rankChange,
             percentile: n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1),
-            quartile: min(4, max(1, Int((4 * rank / Double(n)).rounded(.up)))))))
+            quartile: min(4, max(1, Int((4 * rank / Double(n)).rounded(.up)))),
+            history: (0...periodIndex).map { panel.value(unit: unitIndex, period: $0, indicator: indicatorIndex) })))
     }
     // Best first; equal ranks keep the unit order of the system.
     rows.sort { ($0.row.rank, $0.position) < ($1.row.rank, $1.position) }
