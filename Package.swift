@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,7 @@ let package = Package(
         // Numerical code is compiled optimised even in debug builds: the tests fit thousands of
         // models (rolling-origin backtests on real panels) and -Onone makes them 6× slower.
         .target(name: "ChisoNumerics", dependencies: ["CLapack"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "ChisoData", dependencies: ["ChisoNumerics"]),
+        .target(name: "ChisoData", dependencies: ["ChisoNumerics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoData"]),
         .executableTarget(
             name: "chiso",

@@ -20,6 +20,13 @@ public struct PanelLoader: Sendable {
         let observations: [Observation]
         if isDirectory.boolValue {
             observations = try folderObservations(path, options: options, report: &report)
+        } else if path.lowercased().hasSuffix(".xlsx") {
+            let table = try TabularFile.sheet(try XLSXWorkbook(path: path).sheet(options.sheet), decimal: options.decimal)
+            report.blankLines += table.blankLines
+            // The sheet's numbers are all written with a decimal point by now.
+            var pointOptions = options
+            pointOptions.decimal = .point
+            observations = try fileObservations(table, fileName: path, options: pointOptions, report: &report)
         } else {
             let table = try TabularFile.read(path: path, separator: options.separator)
             report.blankLines += table.blankLines

@@ -40,10 +40,12 @@ public struct ReadOptions: Sendable {
     public var period: Period?
     /// The indicator of a years-as-columns file that has no indicator column.
     public var indicator: String?
+    /// The sheet of an `.xlsx` workbook, by name or 1-based position (default: the first).
+    public var sheet: String?
 
     public init(layout: TableLayout? = nil, decimal: DecimalSeparator? = nil, separator: UInt8? = nil,
                 onDuplicate: DuplicatePolicy? = nil, units: UnitSystemChoice = .auto, unitCodebook: String? = nil,
-                period: Period? = nil, indicator: String? = nil) {
+                period: Period? = nil, indicator: String? = nil, sheet: String? = nil) {
         self.layout = layout
         self.decimal = decimal
         self.separator = separator
@@ -52,5 +54,6 @@ public struct ReadOptions: Sendable {
         self.unitCodebook = unitCodebook
         self.period = period
         self.indicator = indicator
+        self.sheet = sheet
     }
 }

@@ -45,6 +45,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Period of a wide file without a period column or a year in its name (2023, 2023-Q2, 2023-06).")
     var period: String?
 
+    @Option(help: "The sheet of an .xlsx workbook, by name or position (default: the first).")
+    var sheet: String?
+
     @Flag(name: .shortAndLong, help: "Do not print load notes (missing values, skipped columns) on stderr.")
     var quiet = false
 
@@ -73,7 +76,7 @@ struct InputOptions: ParsableArguments {
             decimal: decimal.map { $0 == .decimalComma ? .comma : .point },
             separator: separator.flatMap(separatorByte),
             onDuplicate: onDuplicate, units: unitSystem, unitCodebook: unitCodebook,
-            period: period.flatMap(Period.init(parsing:)))
+            period: period.flatMap(Period.init(parsing:)), sheet: sheet)
     }
 
     /// How numbers are written: decimal comma under `--decimal-comma`.

@@ -1,0 +1,35 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// Commands reading `.xlsx` workbooks (Tests/Fixtures/xlsx/make_xlsx.py).
+struct XLSXCommandTests {
+    static let published = "Tests/Fixtures/xlsx/par-2023.xlsx"
+
+    @Test func rankASheetOfAPublishedWorkbook() throws {
+        let result = try CLIRunner.run(["rank", Self.published, "--sheet", "PAR 2023", "--indicator", "PAR INDEX", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.split(separator: ",").prefix(4).joined(separator: ",") } == [
+            "rank,unit,code,value", "1,Quảng Ninh,22,92.18", "2,Hải Phòng,31,91.87", "3,Hà Nội,01,91.43", "4,Hồ Chí Minh,79,86.07",
+        ])
+        #expect(result.stderr.contains("column 'Ngày công bố' (text, not numbers) not read"))
+    }
+
+    @Test func anUnknownSheetListsTheSheets() throws {
+        let result = try CLIRunner.run(["show", Self.published, "--sheet", "2022"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no sheet '2022'; its sheets are 'Ghi chú', 'PAR 2023'"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func ambiguousNumbersStoredAsTextNeedADecisionByFlag() throws {
+        let file = "Tests/Fixtures/xlsx/ambiguous.xlsx"
+        let refused = try CLIRunner.run(["show", file, "--unit-system", "custom"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("ambiguous.xlsx[Hồ sơ]:2:3: '3.589' could be a decimal or a thousands separator"))
+        let decided = try CLIRunner.run(["show", file, "--unit-system", "custom", "--decimal-comma", "--format", "csv", "-q"])
+        #expect(decided.status == 0)
+        #expect(decided.stdout == "unit;code;indicator;2024\nSở Tư pháp;Sở Tư pháp;Tiếp nhận;3589\nSở Y tế;Sở Y tế;Tiếp nhận;1204\n")
+    }
+}
