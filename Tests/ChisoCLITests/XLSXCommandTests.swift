@@ -32,4 +32,12 @@ struct XLSXCommandTests {
         #expect(decided.status == 0)
         #expect(decided.stdout == "unit;code;indicator;2024\nSở Tư pháp;Sở Tư pháp;Tiếp nhận;3589\nSở Y tế;Sở Y tế;Tiếp nhận;1204\n")
     }
+
+    @Test func aDossierReportInExcelIsChecked() throws {
+        let result = try CLIRunner.run(["dossiers", "check", "Tests/Fixtures/xlsx/ho-so-quy-II.xlsx", "--unit-system", "custom", "--format", "csv"])
+        #expect(result.status == 1)
+        // Row 5 of the sheet: 12 + 410 received, 420 accounted for.
+        #expect(result.stdout.contains("ho-so-quy-II.xlsx[Quý II]:5,Sở Y tế,2024-Q2,balance,12 + 410 = 422 ≠ 380 + 12 + 3 + 20 + 5 + 0 = 420"))
+        #expect(!result.stdout.contains("Sở Tư pháp"))
+    }
 }

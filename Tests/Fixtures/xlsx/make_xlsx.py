@@ -40,3 +40,15 @@ ws.append(["Đơn vị", "Năm", "Tiếp nhận"])
 ws.append(["Sở Tư pháp", 2024, "3.589"])
 ws.append(["Sở Y tế", 2024, "1.204"])
 ambiguous.save("ambiguous.xlsx")
+
+# A department's dossier report: a title, then one row per department; Sở Y tế does not balance
+# (12 + 410 received, 150 + 230 + 12 + 3 + 20 + 5 = 420 accounted for).
+dossiers = openpyxl.Workbook()
+ws = dossiers.active
+ws.title = "Quý II"
+ws["A1"] = "TÌNH HÌNH GIẢI QUYẾT HỒ SƠ TTHC QUÝ II/2024"
+ws.append([])
+ws.append(["unit", "period", "carried_over", "received_new", "resolved_early", "resolved_on_time", "resolved_late", "withdrawn", "pending_in_time", "pending_overdue"])
+ws.append(["Sở Tư pháp", "2024-Q2", 54, 1150, 640, 459, 3, 10, 85, 7])
+ws.append(["Sở Y tế", "2024-Q2", 12, 410, 150, 230, 12, 3, 20, 5])
+dossiers.save("ho-so-quy-II.xlsx")
