@@ -1,3 +1,4 @@
+import ChisoData
 import ChisoTestSupport
 import Foundation
 import Testing
@@ -39,5 +40,26 @@ struct XLSXCommandTests {
         // Row 5 of the sheet: 12 + 410 received, 420 accounted for.
         #expect(result.stdout.contains("ho-so-quy-II.xlsx[Quý II]:5,Sở Y tế,2024-Q2,balance,12 + 410 = 422 ≠ 380 + 12 + 3 + 20 + 5 + 0 = 420"))
         #expect(!result.stdout.contains("Sở Tư pháp"))
+    }
+
+    /// The workbook reads back with the sheet reader; Tests/Fixtures/xlsx/check_written_xlsx.py
+    /// checks the same output with openpyxl.
+    @Test func aRankingWrittenAsAWorkbook() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let result = try CLIRunner.run(["rank", "par", "--year", "2023", "--top", "3", "--output", folder + "/rank.xlsx", "--lang", "vi", "-q"])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        let workbook = try XLSXWorkbook(path: folder + "/rank.xlsx")
+        #expect(workbook.sheetNames == ["Bảng", "Ghi chú"])
+        let table = try TabularFile.sheet(try workbook.sheet("Bảng"), decimal: nil)
+        #expect(table.header == ["Hạng", "Đơn vị", "Mã", "Giá trị", "Số đơn vị", "Hạng công bố", "Thay đổi", "Tăng/giảm hạng", "Bách phân vị", "Nhóm"])
+        #expect(table.records.map(\.fields) == [
+            ["1", "Quảng Ninh", "22", "92.18", "30", "1", "2.08", "0", "100", "1"],
+            ["2", "Hải Phòng", "31", "91.87", "30", "2", "1.78", "0", "96.55172413793103", "1"],
+            ["3", "Hà Nội", "01", "91.43", "30", "3", "1.85", "0", "93.10344827586206", "1"],
+        ])
+        #expect(try workbook.sheet("Ghi chú").rows[1]?[1]?.text.hasPrefix("Hạng tính trên 30 đơn vị") == true)
+        // Piped, the workbook goes to standard output.
+        let piped = try CLIRunner.run(["rank", "par", "--year", "2023", "--format", "xlsx", "-q"])
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("PK"))
     }
 }

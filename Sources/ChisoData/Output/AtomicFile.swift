@@ -6,11 +6,16 @@ public enum AtomicFile {
     /// Writes `text` as UTF-8 to `path`.
     /// - Throws: `DataError.unreadable` naming the path when the folder cannot be written.
     public static func write(_ text: String, to path: String) throws(DataError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data` to `path`.
+    public static func write(_ data: Data, to path: String) throws(DataError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             if rename(temporary.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)

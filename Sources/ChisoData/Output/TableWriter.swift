@@ -9,6 +9,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// A GitHub-flavoured Markdown table.
     case markdown
+    /// An Excel workbook (binary: written by `XLSXWriter`, to a file).
+    case xlsx
 }
 
 /// Writes a `Table` in one of the output formats.
@@ -34,6 +36,7 @@ public struct TableWriter: Sendable {
         case .csv: return csv(table.keeping(.screenOnly))
         case .json: return json(table.keeping(.screenOnly))
         case .markdown: return markdown(table.keeping(.dataOnly))
+        case .xlsx: preconditionFailure("an .xlsx workbook is binary: write it with XLSXWriter")
         }
     }
 

@@ -31,6 +31,7 @@ struct OutputOptions: ParsableArguments {
             case "json": return .json
             case "md", "markdown": return .markdown
             case "txt": return .table
+            case "xlsx": return .xlsx
             default: return .csv
             }
         }
@@ -39,6 +40,17 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes the rendered table to the output file or standard output.
     func emit(_ table: Table, numbers: NumberStyle) throws {
+        if resolvedFormat == .xlsx {
+            let data = try XLSXWriter(language: lang).workbook(table)
+            if let output {
+                try AtomicFile.write(data, to: output)
+            } else if isatty(STDOUT_FILENO) == 1 {
+                throw ValidationError("--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+            return
+        }
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
         let writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
