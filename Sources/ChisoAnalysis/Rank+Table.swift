@@ -24,7 +24,7 @@ extension RankResult {
             let list = rankOnly.map { "\($0.unit.name) \($0.publishedRank)" }.joined(separator: ", ")
             footnotes.append(LocalizedText(vi: "Chỉ có hạng công bố, không có giá trị: \(list).", en: "Published rank but no value: \(list)."))
         }
-        return Table(
+        var table = Table(
             title: title,
             columns: [
                 Table.Column("rank", Label.rank),
@@ -48,6 +48,8 @@ extension RankResult {
                 ]
             },
             footnotes: footnotes)
+        table.chart = .bars(category: "unit", value: "value")
+        return table
     }
 }
 

@@ -73,5 +73,7 @@ public func show(_ panel: Panel, _ request: ShowRequest) throws -> Table {
     let title = LocalizedText(
         vi: "\(panel.name): \(labels.map(\.vi).joined(separator: "; ")) (\(what.vi))",
         en: "\(panel.name): \(labels.map(\.en).joined(separator: "; ")) (\(what.en))")
-    return Table(title: title, columns: columns, rows: rows, footnotes: footnotes)
+    var table = Table(title: title, columns: columns, rows: rows, footnotes: footnotes)
+    if indicatorIndices.count == 1 && !request.ranks { table.chart = .heatmap(row: "unit", columns: periodIndices.map { panel.periods[$0].description }) }
+    return table
 }

@@ -69,7 +69,17 @@ public struct Table: Sendable {
         }
     }
 
+    /// How the table is drawn as a chart (`--format vega-lite`), by column ids.
+    public enum Chart: Sendable, Equatable {
+        /// One bar per row: `category` against `value`, in row order.
+        case bars(category: String, value: String)
+        /// Rows × columns coloured by value: the row label column and the value columns (years).
+        case heatmap(row: String, columns: [String])
+    }
+
     public var title: LocalizedText?
+    /// The chart this table can be drawn as, if any.
+    public var chart: Chart?
     public var columns: [Column]
     public var rows: [[Cell]]
     /// Lines printed under the table in the terminal and Markdown (not in CSV or JSON).

@@ -11,6 +11,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown
     /// An Excel workbook (binary: written by `XLSXWriter`, to a file).
     case xlsx
+    /// A Vega-Lite v5 chart spec with the data inline, for tables that declare a chart.
+    case vegaLite = "vega-lite"
 }
 
 /// Writes a `Table` in one of the output formats.
@@ -21,6 +23,8 @@ public struct TableWriter: Sendable {
     public var color: Bool
     /// The terminal's width: left-aligned text columns are cut with "…" to fit it.
     public var maxWidth: Int?
+    /// Units to stand out in a chart.
+    public var highlight: [String] = []
 
     public init(language: Language = .en, numbers: NumberStyle = NumberStyle(), color: Bool = false, maxWidth: Int? = nil) {
         self.language = language
@@ -37,6 +41,7 @@ public struct TableWriter: Sendable {
         case .json: return json(table.keeping(.screenOnly))
         case .markdown: return markdown(table.keeping(.dataOnly))
         case .xlsx: preconditionFailure("an .xlsx workbook is binary: write it with XLSXWriter")
+        case .vegaLite: return vegaLite(table)
         }
     }
 
@@ -102,7 +107,7 @@ public struct TableWriter: Sendable {
         return out
     }
 
-    private func json(_ table: Table) -> String {
+    func json(_ table: Table) -> String {
         let plain = NumberStyle(decimalComma: false)
         func value(_ cell: Table.Cell) -> String {
             switch cell {

@@ -17,6 +17,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Language of headers and labels: vi or en.")
     var lang: Language = .en
 
+    @Option(help: "Units to stand out in a chart (--format vega-lite), comma-separated.")
+    var highlight: [String] = []
+
     @Option(help: "Colour rises and falls in terminal tables: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
@@ -53,7 +56,11 @@ struct OutputOptions: ParsableArguments {
         }
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
-        let writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
+        if resolvedFormat == .vegaLite && table.chart == nil {
+            throw ValidationError("this table has no chart: --format vega-lite draws `rank` (bars) and `show` of one indicator (heat map)")
+        }
+        var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
+        writer.highlight = highlight.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let text = writer.render(table, as: resolvedFormat)
         if let output {
             try AtomicFile.write(text, to: output)

@@ -1,0 +1,46 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// `--format vega-lite`: specs validated against the Vega-Lite v5 JSON Schema (Tests/Fixtures/vega-lite).
+struct VegaLiteCommandTests {
+    static let validator: JSONSchemaValidator = {
+        let text = (try? String(contentsOfFile: Fixtures.fixturesFolder + "/vega-lite/vega-lite-v5.json", encoding: .utf8)) ?? "{}"
+        return JSONSchemaValidator(schema: (try? JSONValue.parse(text)) ?? .null)
+    }()
+
+    @Test func theValidatorRejectsWhatTheSchemaForbids() throws {
+        let bad = try JSONValue.parse(#"{"data": {"values": []}, "mark": "barr", "encoding": {"x": {"field": "a", "type": "quantity"}}}"#)
+        #expect(!Self.validator.errors(bad).isEmpty)
+        let good = try JSONValue.parse(#"{"data": {"values": []}, "mark": "bar", "encoding": {"x": {"field": "a", "type": "quantitative"}}}"#)
+        #expect(Self.validator.errors(good).isEmpty)
+    }
+
+    @Test func aRankingAsBarsWithTheChosenUnitHighlighted() throws {
+        let result = try CLIRunner.run(["rank", "par", "--year", "2023", "--format", "vega-lite", "--highlight", "quang ninh", "-q"])
+        #expect(result.status == 0)
+        let spec = try JSONValue.parse(result.stdout)
+        #expect(Self.validator.errors(spec) == [])
+        #expect(spec["mark"]?["type"] == .string("bar"))
+        guard case let .array(values)? = spec["data"]?["values"] else { Issue.record("no inline data"); return }
+        #expect(values.count == 30)
+        #expect(values[0]["unit"] == .string("Quảng Ninh") && values[0]["value"] == .number(92.18))
+        #expect(spec["encoding"]?["color"]?["condition"]?["test"]?["oneOf"] == .array([.string("Quảng Ninh")]))
+    }
+
+    @Test func aSeriesAsAHeatMapOfUnitsByYear() throws {
+        let result = try CLIRunner.run(["show", "sipas", "--years", "2021-2023", "--format", "vega-lite", "--lang", "vi", "-q"])
+        #expect(result.status == 0)
+        let spec = try JSONValue.parse(result.stdout)
+        #expect(Self.validator.errors(spec) == [])
+        #expect(spec["mark"]?["type"] == .string("rect"))
+        #expect(spec["transform"] == .array([.object(["fold": .array([.string("2021"), .string("2022"), .string("2023")]), "as": .array([.string("period"), .string("value")])])]))
+    }
+
+    @Test func aTableWithoutAChartIsRefused() throws {
+        let result = try CLIRunner.run(["profile", "Huế", "--format", "vega-lite", "-q"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("this table has no chart"))
+        #expect(result.stdout.isEmpty)
+    }
+}
