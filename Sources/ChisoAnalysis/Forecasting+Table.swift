@@ -46,10 +46,18 @@ extension ForecastResult {
             footnotes.append(LocalizedText(vi: "[logit]: mô hình trên thang logit để dự báo và khoảng nằm trong giới hạn của chỉ số.",
                                            en: "[logit]: modelled on the logit scale so forecasts and intervals stay within the indicator's bounds."))
         }
-        return Table(
+        var table = Table(
             title: LocalizedText(vi: "\(indicator.label.vi): dự báo \(periods.map(\.description).joined(separator: ", "))",
                                  en: "\(indicator.label.en): forecasts for \(periods.map(\.description).joined(separator: ", "))"),
             columns: columns, rows: rows, footnotes: footnotes)
+        let history = self.rows.flatMap { row in
+            zip(observedPeriods, row.history).compactMap { period, value in
+                value.isNaN ? nil : Table.HistoryPoint(unit: row.unit.name, period: period.description, value: value)
+            }
+        }
+        let bands = levels.sorted(by: >).map { Table.Band(lower: "lo-\(levelLabel($0))", upper: "hi-\(levelLabel($0))") }
+        table.chart = .fan(unit: "unit", period: "period", point: "point", bands: bands, history: history)
+        return table
     }
 }
 

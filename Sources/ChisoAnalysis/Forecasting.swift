@@ -29,6 +29,8 @@ public struct ForecastRequest: Sendable {
 public struct UnitForecast: Sendable {
     public let unit: AdministrativeUnit
     public let outcome: Result<Forecast, ForecastFailure>
+    /// The unit's values in `ForecastResult.observedPeriods` (NaN where missing).
+    public var history: [Double] = []
 }
 
 /// Forecasts of one indicator for the units of a panel.
@@ -42,6 +44,8 @@ public struct ForecastResult: Sendable {
     public let selection: String?
     /// The first period used (after a declared break).
     public let firstPeriod: Period?
+    /// The periods the models saw, in order.
+    public var observedPeriods: [Period] = []
 
     /// "3 of 378 series not forecast: 2 too short, 1 constant".
     public var failureSummary: String? {
@@ -76,7 +80,7 @@ public func forecast(_ panel: Panel, _ request: ForecastRequest) throws -> Forec
     let (outcomes, selection) = request.units.count == 1
         ? (window.forecast(model: request.model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed), nil)
         : window.forecastChoosing(request.model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed)
-    var rows = panel.units.indices.map { UnitForecast(unit: panel.units[$0], outcome: outcomes[$0]) }
+    var rows = panel.units.indices.map { UnitForecast(unit: panel.units[$0], outcome: outcomes[$0], history: window.values[$0]) }
     if !request.units.isEmpty {
         let wanted = try request.units.map { try panel.unitSystem.resolve($0).code }
         rows = wanted.map { code in rows.first { $0.unit.code == code } ?? UnitForecast(unit: panel.unitSystem.unit(code: code)!, outcome: .failure(.noData)) }
@@ -86,5 +90,7 @@ public func forecast(_ panel: Panel, _ request: ForecastRequest) throws -> Forec
     var target = panel.periods[lastObserved]
     var futurePeriods: [Period] = []
     for _ in 0..<request.horizon { target = target.next; futurePeriods.append(target) }
-    return ForecastResult(indicator: indicator, periods: futurePeriods, levels: request.levels, rows: rows, selection: selection?.description, firstPeriod: periods.first)
+    var result = ForecastResult(indicator: indicator, periods: futurePeriods, levels: request.levels, rows: rows, selection: selection?.description, firstPeriod: periods.first)
+    result.observedPeriods = periods
+    return result
 }

@@ -43,4 +43,18 @@ struct VegaLiteCommandTests {
         #expect(result.stderr.contains("this table has no chart"))
         #expect(result.stdout.isEmpty)
     }
+
+    @Test func forecastsAsAFanAfterTheHistory() throws {
+        let result = try CLIRunner.run(["forecast", "par", "--unit", "Quảng Ninh", "--horizon", "2", "--format", "vega-lite", "-q"])
+        #expect(result.status == 0)
+        let spec = try JSONValue.parse(result.stdout)
+        #expect(Self.validator.errors(spec) == [])
+        guard case let .array(layers)? = spec["layer"] else { Issue.record("no layers"); return }
+        // The 95% band, the 80% band, the observed history, the forecasts.
+        #expect(layers.map { $0["mark"]?["type"] } == [.string("area"), .string("area"), .string("line"), .string("line")])
+        #expect(layers[0]["encoding"]?["y"]?["field"] == .string("lo-95") && layers[1]["encoding"]?["y2"]?["field"] == .string("hi-80"))
+        guard case let .array(history)? = layers[2]["data"]?["values"] else { Issue.record("no history"); return }
+        // Quảng Ninh's published 2024 value ends the observed line.
+        #expect(history.last == .object(["unit": .string("Quảng Ninh"), "period": .string("2024"), "point": .number(91.49)]))
+    }
 }

@@ -75,6 +75,32 @@ public struct Table: Sendable {
         case bars(category: String, value: String)
         /// Rows × columns coloured by value: the row label column and the value columns (years).
         case heatmap(row: String, columns: [String])
+        /// Forecasts as lines with interval bands, one colour per unit, after each unit's observed
+        /// `history`: the unit and period columns, the point column, and (lower, upper) columns
+        /// per interval level, widest first.
+        case fan(unit: String, period: String, point: String, bands: [Band], history: [HistoryPoint])
+    }
+
+    /// An interval band of a fan chart: its lower and upper column ids.
+    public struct Band: Sendable, Equatable {
+        public let lower: String
+        public let upper: String
+        public init(lower: String, upper: String) {
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// One observed value drawn before the forecasts.
+    public struct HistoryPoint: Sendable, Equatable {
+        public let unit: String
+        public let period: String
+        public let value: Double
+        public init(unit: String, period: String, value: Double) {
+            self.unit = unit
+            self.period = period
+            self.value = value
+        }
     }
 
     public var title: LocalizedText?

@@ -30,9 +30,31 @@ extension TableWriter {
                 "y": {"field": \(jsonString(row)), "type": "nominal", "sort": null, "title": \(jsonString(header[row] ?? row))}, \
                 "color": {"field": "value", "type": "quantitative", "title": \(jsonString(language == .vi ? "Giá trị" : "Value"))}}
                 """)
+        case let .fan(unit, period, point, bands, history)?:
+            return fan(table, title: table.title?.text(language) ?? "", unit: unit, period: period, point: point, bands: bands, history: history, header: header)
         case nil:
             break
         }
         return "{\n  " + members.joined(separator: ",\n  ") + "\n}\n"
+    }
+
+    /// Layers: each band as an area, the observed history as a line, the forecasts as a dashed line.
+    private func fan(_ table: Table, title: String, unit: String, period: String, point: String, bands: [Table.Band],
+                     history: [Table.HistoryPoint], header: [String: String]) -> String {
+        let data = json(table.keeping(.screenOnly)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let observed = history.map { "{\(jsonString(unit)): \(jsonString($0.unit)), \(jsonString(period)): \(jsonString($0.period)), \(jsonString(point)): \(NumberStyle().full($0.value))}" }
+        let x = "\"x\": {\"field\": \(jsonString(period)), \"type\": \"ordinal\", \"title\": \(jsonString(header[period] ?? period))}"
+        let color = "\"color\": {\"field\": \(jsonString(unit)), \"type\": \"nominal\", \"title\": \(jsonString(header[unit] ?? unit))}"
+        let y = "\"y\": {\"field\": \(jsonString(point)), \"type\": \"quantitative\", \"scale\": {\"zero\": false}, \"title\": \(jsonString(header[point] ?? point))}"
+        var layers: [String] = bands.enumerated().map { index, band in
+            """
+            {"data": {"values": \(data)}, "mark": {"type": "area", "opacity": \(index == 0 ? "0.15" : "0.3")}, \
+            "encoding": {\(x), "y": {"field": \(jsonString(band.lower)), "type": "quantitative"}, "y2": {"field": \(jsonString(band.upper))}, \(color)}}
+            """
+        }
+        layers.append("{\"data\": {\"values\": [\(observed.joined(separator: ", "))]}, \"mark\": {\"type\": \"line\", \"point\": true}, \"encoding\": {\(x), \(y), \(color)}}")
+        layers.append("{\"data\": {\"values\": \(data)}, \"mark\": {\"type\": \"line\", \"strokeDash\": [4, 3], \"point\": true}, \"encoding\": {\(x), \(y), \(color)}}")
+        return "{\n  \"$schema\": \"https://vega.github.io/schema/vega-lite/v5.json\",\n  \"title\": \(jsonString(title)),\n  \"layer\": [\n    "
+            + layers.joined(separator: ",\n    ") + "\n  ]\n}\n"
     }
 }
