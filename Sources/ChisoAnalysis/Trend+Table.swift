@@ -41,7 +41,7 @@ extension TrendResult {
                 .value(f.intercept, precision: precision), .text(f.status.rawValue), .text(sparkline(row.values)),
             ]
         }
-        return Table(
+        var table = Table(
             title: LocalizedText(vi: "\(indicator.label.vi): xu hướng tuyến tính \(window), mỗi \(unitName.vi)",
                                  en: "\(indicator.label.en): linear trend \(window), per \(unitName.en)"),
             columns: [
@@ -67,5 +67,17 @@ extension TrendResult {
                               en: "%/\(unitName.en) = slope relative to the series mean; CAGR between the first and last values."),
                 LocalizedText(vi: "Đơn vị: \(statusSummary).", en: "Units: \(statusSummary)."),
             ])
+        var observed: [Table.HistoryPoint] = [], fitted: [Table.HistoryPoint] = []
+        for row in self.rows {
+            for (t, (period, value)) in zip(periods, row.values).enumerated() where !value.isNaN {
+                observed.append(Table.HistoryPoint(unit: row.unit.name, period: period.description, value: value))
+                if row.fit.status != .tooShort {
+                    fitted.append(Table.HistoryPoint(unit: row.unit.name, period: period.description,
+                                                     value: roundedToSignificantDigits(row.fit.intercept + row.fit.slope * Double(t))))
+                }
+            }
+        }
+        table.chart = .multiples(observed: observed, fitted: fitted)
+        return table
     }
 }

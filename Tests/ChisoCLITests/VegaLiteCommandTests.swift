@@ -57,4 +57,18 @@ struct VegaLiteCommandTests {
         // Quảng Ninh's published 2024 value ends the observed line.
         #expect(history.last == .object(["unit": .string("Quảng Ninh"), "period": .string("2024"), "point": .number(91.49)]))
     }
+
+    @Test func trendsAsSmallMultiplesWithTheFittedLine() throws {
+        let result = try CLIRunner.run(["trend", "sipas", "--unit", "Hà Nội,Quảng Ninh", "--format", "vega-lite", "-q"])
+        #expect(result.status == 0)
+        let spec = try JSONValue.parse(result.stdout)
+        #expect(Self.validator.errors(spec) == [])
+        #expect(spec["facet"]?["field"] == .string("unit"))
+        guard case let .array(values)? = spec["data"]?["values"] else { Issue.record("no data"); return }
+        // Hà Nội has two values (2023, 2024): its fitted line passes through both.
+        let hanoi = values.filter { $0["unit"] == .string("Hà Nội") }
+        let observed = hanoi.filter { $0["series"] == .string("observed") }.map { $0["value"] }
+        let fitted = hanoi.filter { $0["series"] == .string("trend") }.map { $0["value"] }
+        #expect(observed.count == 2 && observed == fitted)
+    }
 }

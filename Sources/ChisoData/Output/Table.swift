@@ -79,6 +79,8 @@ public struct Table: Sendable {
         /// `history`: the unit and period columns, the point column, and (lower, upper) columns
         /// per interval level, widest first.
         case fan(unit: String, period: String, point: String, bands: [Band], history: [HistoryPoint])
+        /// Small multiples, one panel per unit: the observed values and the fitted trend line.
+        case multiples(observed: [HistoryPoint], fitted: [HistoryPoint])
     }
 
     /// An interval band of a fan chart: its lower and upper column ids.

@@ -32,6 +32,20 @@ extension TableWriter {
                 """)
         case let .fan(unit, period, point, bands, history)?:
             return fan(table, title: table.title?.text(language) ?? "", unit: unit, period: period, point: point, bands: bands, history: history, header: header)
+        case let .multiples(observed, fitted)?:
+            let (observedName, fittedName) = language == .vi ? ("quan sát", "xu hướng") : ("observed", "trend")
+            func points(_ list: [Table.HistoryPoint], _ series: String) -> [String] {
+                list.map { "{\"unit\": \(jsonString($0.unit)), \"period\": \(jsonString($0.period)), \"value\": \(NumberStyle().full($0.value)), \"series\": \(jsonString(series))}" }
+            }
+            let values = (points(observed, observedName) + points(fitted, fittedName)).joined(separator: ", ")
+            members[2] = "\"data\": {\"values\": [\(values)]}"
+            members.append("\"facet\": {\"field\": \"unit\", \"type\": \"nominal\", \"title\": null}")
+            members.append("\"columns\": 4")
+            members.append("""
+                "spec": {"mark": {"type": "line", "point": true}, "encoding": {"x": {"field": "period", "type": "ordinal", "title": null}, \
+                "y": {"field": "value", "type": "quantitative", "scale": {"zero": false}, "title": \(jsonString(language == .vi ? "Giá trị" : "Value"))}, \
+                "strokeDash": {"field": "series", "type": "nominal", "title": null}}}
+                """)
         case nil:
             break
         }
