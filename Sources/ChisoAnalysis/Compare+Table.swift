@@ -34,7 +34,7 @@ extension CompareResult {
             }
             footnotes.append(LocalizedText(vi: text, en: text))
         }
-        return Table(
+        var table = Table(
             title: LocalizedText(
                 vi: "So sánh \(units.map(\.name).joined(separator: ", ")) — \(panelName) \(year)",
                 en: "\(units.map(\.name).joined(separator: ", ")) compared — \(panelName) \(year)"),
@@ -54,5 +54,7 @@ extension CompareResult {
                 Table.Column("share_of_gap", LocalizedText(vi: "% chênh lệch tổng", en: "% of total gap")),
             ],
             rows: body, footnotes: footnotes)
+        table.chart = .panels(panel: "indicator", category: "unit", value: "value")
+        return table
     }
 }

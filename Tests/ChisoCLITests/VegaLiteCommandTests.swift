@@ -71,4 +71,15 @@ struct VegaLiteCommandTests {
         let fitted = hanoi.filter { $0["series"] == .string("trend") }.map { $0["value"] }
         #expect(observed.count == 2 && observed == fitted)
     }
+
+    @Test func aComparisonAsAPanelPerIndicator() throws {
+        let result = try CLIRunner.run(["compare", "par", "--units", "Quảng Ninh,Hà Nội", "--year", "2023", "--format", "vega-lite", "-q"])
+        #expect(result.status == 0)
+        let spec = try JSONValue.parse(result.stdout)
+        #expect(Self.validator.errors(spec) == [])
+        #expect(spec["facet"]?["field"] == .string("indicator"))
+        #expect(spec["resolve"]?["scale"]?["y"] == .string("independent"))
+        guard case let .array(values)? = spec["data"]?["values"] else { Issue.record("no data"); return }
+        #expect(values.first?["unit"] == .string("Quảng Ninh") && values.first?["value"] == .number(92.18))
+    }
 }

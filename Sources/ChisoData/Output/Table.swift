@@ -79,6 +79,8 @@ public struct Table: Sendable {
         /// `history`: the unit and period columns, the point column, and (lower, upper) columns
         /// per interval level, widest first.
         case fan(unit: String, period: String, point: String, bands: [Band], history: [HistoryPoint])
+        /// One panel per `panel` value (an indicator) with its own scale: a bar per `category` (a unit).
+        case panels(panel: String, category: String, value: String)
         /// Small multiples, one panel per unit: the observed values and the fitted trend line.
         case multiples(observed: [HistoryPoint], fitted: [HistoryPoint])
     }

@@ -32,6 +32,15 @@ extension TableWriter {
                 """)
         case let .fan(unit, period, point, bands, history)?:
             return fan(table, title: table.title?.text(language) ?? "", unit: unit, period: period, point: point, bands: bands, history: history, header: header)
+        case let .panels(panel, category, value)?:
+            members.append("\"facet\": {\"field\": \(jsonString(panel)), \"type\": \"nominal\", \"sort\": null, \"title\": null}")
+            members.append("\"columns\": 4")
+            members.append("""
+                "spec": {"mark": {"type": "bar"}, "encoding": {"x": {"field": \(jsonString(category)), "type": "nominal", "sort": null, "title": null}, \
+                "y": {"field": \(jsonString(value)), "type": "quantitative", "title": \(jsonString(header[value] ?? value))}, \
+                "color": {"field": \(jsonString(category)), "type": "nominal", "sort": null, "title": \(jsonString(header[category] ?? category))}}}
+                """)
+            members.append("\"resolve\": {\"scale\": {\"y\": \"independent\"}}")
         case let .multiples(observed, fitted)?:
             let (observedName, fittedName) = language == .vi ? ("quan sát", "xu hướng") : ("observed", "trend")
             func points(_ list: [Table.HistoryPoint], _ series: String) -> [String] {

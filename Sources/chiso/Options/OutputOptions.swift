@@ -57,7 +57,7 @@ struct OutputOptions: ParsableArguments {
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
         if resolvedFormat == .vegaLite && table.chart == nil {
-            throw ValidationError("this table has no chart: --format vega-lite draws `rank` (bars), `show` of one indicator (heat map), `trend` (small multiples) and `forecast` (fan)")
+            throw ValidationError("this table has no chart: --format vega-lite draws `rank` (bars), `show` of one indicator (heat map), `trend` (small multiples), `forecast` (fan) and `compare` (a panel per indicator)")
         }
         var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
         writer.highlight = highlight.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
