@@ -13,6 +13,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case xlsx
     /// A Vega-Lite v5 chart spec with the data inline, for tables that declare a chart.
     case vegaLite = "vega-lite"
+    /// The same chart drawn as a standalone SVG.
+    case svg
 }
 
 /// Writes a `Table` in one of the output formats.
@@ -42,6 +44,7 @@ public struct TableWriter: Sendable {
         case .markdown: return markdown(table.keeping(.dataOnly))
         case .xlsx: preconditionFailure("an .xlsx workbook is binary: write it with XLSXWriter")
         case .vegaLite: return vegaLite(table)
+        case .svg: return svg(table)
         }
     }
 

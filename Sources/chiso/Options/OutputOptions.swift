@@ -35,6 +35,7 @@ struct OutputOptions: ParsableArguments {
             case "md", "markdown": return .markdown
             case "txt": return .table
             case "xlsx": return .xlsx
+            case "svg": return .svg
             default: return .csv
             }
         }
@@ -56,8 +57,8 @@ struct OutputOptions: ParsableArguments {
         }
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
-        if resolvedFormat == .vegaLite && table.chart == nil {
-            throw ValidationError("this table has no chart: --format vega-lite draws `rank` (bars), `show` of one indicator (heat map), `trend` (small multiples), `forecast` (fan) and `compare` (a panel per indicator)")
+        if (resolvedFormat == .vegaLite || resolvedFormat == .svg) && table.chart == nil {
+            throw ValidationError("this table has no chart: --format vega-lite and svg draw `rank` (bars), `show` of one indicator (heat map), `trend` (small multiples), `forecast` (fan) and `compare` (a panel per indicator)")
         }
         var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
         writer.highlight = highlight.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
