@@ -64,4 +64,15 @@ struct SVGCommandTests {
         let compareMarks = try #require(elements(compare.stdout))
         #expect(compareMarks.filter { $0.attributes["class"] == "bar" }.count == 2)
     }
+
+    @Test func theTimeAxisShowsGapsAndLinesDoNotCrossThem() throws {
+        // Quảng Ninh's PAR INDEX: 2012, then every year 2017–2024.
+        let result = try CLIRunner.run(["forecast", "par", "--unit", "Quảng Ninh", "--model", "naive", "--format", "svg", "-q"])
+        #expect(result.status == 0)
+        let marks = try #require(elements(result.stdout))
+        #expect(result.stdout.contains(">2014</text>"))
+        let history = marks.drop { $0.attributes["class"] != "history" }.dropFirst().prefix { $0.name != "g" && $0.attributes["class"] == nil }
+        #expect(history.filter { $0.name == "polyline" }.count == 1)
+        #expect(history.filter { $0.name == "circle" }.count == 9)
+    }
 }

@@ -33,6 +33,15 @@ struct SVGCanvas {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The periods of an axis in order; years are filled in between the first and the last, so a
+    /// gap in the data shows as a gap in time.
+    static func timeline(_ periods: [String]) -> [String] {
+        let distinct = Array(Set(periods)).sorted()
+        let years = distinct.compactMap { Int($0) }
+        guard years.count == distinct.count, let first = years.first, let last = years.last, last - first < 200 else { return distinct }
+        return (first...last).map(String.init)
+    }
+
     /// Words packed into lines of at most `width` pixels at about `characterWidth` per character.
     static func wrapped(_ text: String, width: Double, characterWidth: Double) -> [String] {
         let limit = max(10, Int(width / characterWidth))
@@ -130,7 +139,7 @@ struct SVGCanvas {
 
     /// Each unit's history as a line, then its forecasts dashed inside interval bands.
     mutating func fan(units: [String], history: [Table.HistoryPoint], forecasts: [String: [(String, Double, [(Double, Double)])]], valueTitle: String) {
-        let periods = Array(Set(history.map(\.period) + forecasts.values.flatMap { $0.map(\.0) })).sorted()
+        let periods = Self.timeline(history.map(\.period) + forecasts.values.flatMap { $0.map(\.0) })
         let left = 64.0, top = 40.0, right = width - 170, bottom = 330.0
         height = bottom + 70
         let all = history.map(\.value) + forecasts.values.flatMap { $0.flatMap { [$0.1] + $0.2.flatMap { [$0.0, $0.1] } } }
@@ -149,8 +158,25 @@ struct SVGCanvas {
                 let lower = future.reversed().map { "\(SVG.number(x($0.0))),\(SVG.number(scale($0.2[level].0)))" }
                 body.append("<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(color)\" fill-opacity=\"\(level == 0 ? "0.15" : "0.3")\"/>")
             }
+            // The history as one line per run of consecutive periods, each value marked: a gap in
+            // the data is not drawn over.
             let past = history.filter { $0.unit == unit }
-            body.append("<polyline class=\"history\" points=\"\(past.map { "\(SVG.number(x($0.period))),\(SVG.number(scale($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+            var runs: [[Table.HistoryPoint]] = []
+            for point in past {
+                if let previous = runs.last?.last, let a = periods.firstIndex(of: previous.period), periods.firstIndex(of: point.period) == a + 1 {
+                    runs[runs.count - 1].append(point)
+                } else {
+                    runs.append([point])
+                }
+            }
+            body.append("<g class=\"history\">")
+            for run in runs where run.count > 1 {
+                body.append("<polyline points=\"\(run.map { "\(SVG.number(x($0.period))),\(SVG.number(scale($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+            }
+            for point in past {
+                body.append("<circle cx=\"\(SVG.number(x(point.period)))\" cy=\"\(SVG.number(scale(point.value)))\" r=\"2.5\" fill=\"\(color)\"/>")
+            }
+            body.append("</g>")
             body.append("<polyline class=\"forecast\" points=\"\(future.map { "\(SVG.number(x($0.0))),\(SVG.number(scale($0.1)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>")
         }
         legend(units, x: right + 20, y: 50)
@@ -160,7 +186,7 @@ struct SVGCanvas {
     mutating func multiples(observed: [Table.HistoryPoint], fitted: [Table.HistoryPoint]) {
         var units: [String] = []
         for point in observed where !units.contains(point.unit) { units.append(point.unit) }
-        let periods = Array(Set(observed.map(\.period))).sorted()
+        let periods = Self.timeline(observed.map(\.period))
         let columns = 4, panelWidth = 150.0, panelHeight = 120.0, gap = 40.0
         let values = (observed + fitted).map(\.value)
         height = 40 + Double((units.count + columns - 1) / columns) * (panelHeight + 40) + 60

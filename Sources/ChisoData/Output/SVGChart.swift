@@ -43,7 +43,7 @@ extension TableWriter {
 }
 
 /// Cells of a table looked up by column id.
-private struct TableColumns {
+struct TableColumns {
     let table: Table
     var rows: [[Table.Cell]] { table.rows }
 

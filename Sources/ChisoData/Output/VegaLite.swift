@@ -51,7 +51,8 @@ extension TableWriter {
             members.append("\"facet\": {\"field\": \"unit\", \"type\": \"nominal\", \"title\": null}")
             members.append("\"columns\": 4")
             members.append("""
-                "spec": {"mark": {"type": "line", "point": true}, "encoding": {"x": {"field": "period", "type": "ordinal", "title": null}, \
+                "spec": {"mark": {"type": "line", "point": true}, "encoding": {"x": {"field": "period", "type": "ordinal", \
+                "scale": {"domain": [\(SVGCanvas.timeline(observed.map(\.period)).map(jsonString).joined(separator: ", "))]}, "title": null}, \
                 "y": {"field": "value", "type": "quantitative", "scale": {"zero": false}, "title": \(jsonString(language == .vi ? "Giá trị" : "Value"))}, \
                 "strokeDash": {"field": "series", "type": "nominal", "title": null}}}
                 """)
@@ -66,7 +67,9 @@ extension TableWriter {
                      history: [Table.HistoryPoint], header: [String: String]) -> String {
         let data = json(table.keeping(.screenOnly)).trimmingCharacters(in: .whitespacesAndNewlines)
         let observed = history.map { "{\(jsonString(unit)): \(jsonString($0.unit)), \(jsonString(period)): \(jsonString($0.period)), \(jsonString(point)): \(NumberStyle().full($0.value))}" }
-        let x = "\"x\": {\"field\": \(jsonString(period)), \"type\": \"ordinal\", \"title\": \(jsonString(header[period] ?? period))}"
+        let forecastPeriods = TableColumns(table).rows.compactMap { TableColumns(table).text($0, period) }
+        let domain = SVGCanvas.timeline(history.map(\.period) + forecastPeriods).map(jsonString).joined(separator: ", ")
+        let x = "\"x\": {\"field\": \(jsonString(period)), \"type\": \"ordinal\", \"scale\": {\"domain\": [\(domain)]}, \"title\": \(jsonString(header[period] ?? period))}"
         let color = "\"color\": {\"field\": \(jsonString(unit)), \"type\": \"nominal\", \"title\": \(jsonString(header[unit] ?? unit))}"
         let y = "\"y\": {\"field\": \(jsonString(point)), \"type\": \"quantitative\", \"scale\": {\"zero\": false}, \"title\": \(jsonString(header[point] ?? point))}"
         var layers: [String] = bands.enumerated().map { index, band in
