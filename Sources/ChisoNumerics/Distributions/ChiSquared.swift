@@ -30,19 +30,11 @@ public struct ChiSquaredDistribution: Sendable {
     /// The p-quantile by safeguarded Newton iterations on the tail that holds p, started from
     /// the Wilson–Hilferty approximation.
     public func quantile(_ p: Double) -> Double {
-        if p.isNaN || p < 0 || p > 1 { return .nan }
-        if p == 0 { return 0 }
-        if p == 1 { return .infinity }
         let k = degreesOfFreedom
         let z = NormalDistribution.standardQuantile(p)
         let h = 2 / (9 * k)
+        // Outside (0, 1) the start is never used: the edge cases return first.
         let start = max(k * pow(1 - h + z * h.squareRoot(), 3), 1e-10)
-        if p <= 0.5 {
-            return SpecialFunctions.monotoneRoot(initial: start, lower: 0, upper: .infinity, increasing: true,
-                                                 residual: { self.cdf($0) - p }, slope: { self.pdf($0) })
-        }
-        let q = 1 - p
-        return SpecialFunctions.monotoneRoot(initial: start, lower: 0, upper: .infinity, increasing: false,
-                                             residual: { self.survival($0) - q }, slope: { -self.pdf($0) })
+        return SpecialFunctions.positiveQuantile(p, start: start, cdf: cdf, survival: survival, pdf: pdf)
     }
 }

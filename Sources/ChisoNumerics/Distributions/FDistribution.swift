@@ -34,17 +34,7 @@ public struct FDistribution: Sendable {
 
     /// The p-quantile by safeguarded Newton iterations on the tail that holds p.
     public func quantile(_ p: Double) -> Double {
-        if p.isNaN || p < 0 || p > 1 { return .nan }
-        if p == 0 { return 0 }
-        if p == 1 { return .infinity }
         let d2 = denominatorDegreesOfFreedom
-        let start = d2 > 2 ? d2 / (d2 - 2) : 1
-        if p <= 0.5 {
-            return SpecialFunctions.monotoneRoot(initial: start, lower: 0, upper: .infinity, increasing: true,
-                                                 residual: { self.cdf($0) - p }, slope: { self.pdf($0) })
-        }
-        let q = 1 - p
-        return SpecialFunctions.monotoneRoot(initial: start, lower: 0, upper: .infinity, increasing: false,
-                                             residual: { self.survival($0) - q }, slope: { -self.pdf($0) })
+        return SpecialFunctions.positiveQuantile(p, start: d2 > 2 ? d2 / (d2 - 2) : 1, cdf: cdf, survival: survival, pdf: pdf)
     }
 }

@@ -92,6 +92,21 @@ public enum SpecialFunctions {
         return (1 - upper, upper)
     }
 
+    /// The p-quantile of a distribution on [0, ∞), solved on the tail that holds p so that a
+    /// quantile far in the upper tail keeps its precision: `cdf(x) = p` for p ≤ ½, else
+    /// `survival(x) = 1 − p`. The edge cases (NaN, 0, 1) are handled here.
+    static func positiveQuantile(_ p: Double, start: Double, cdf: (Double) -> Double, survival: (Double) -> Double,
+                                 pdf: (Double) -> Double) -> Double {
+        if p.isNaN || p < 0 || p > 1 { return .nan }
+        if p == 0 { return 0 }
+        if p == 1 { return .infinity }
+        if p <= 0.5 {
+            return monotoneRoot(initial: start, lower: 0, upper: .infinity, increasing: true, residual: { cdf($0) - p }, slope: pdf)
+        }
+        let q = 1 - p
+        return monotoneRoot(initial: start, lower: 0, upper: .infinity, increasing: false, residual: { survival($0) - q }, slope: { -pdf($0) })
+    }
+
     /// The root of a monotone function on (lower, upper) by Newton steps safeguarded with
     /// bisection: `residual(x)` is the function minus its target, `slope(x)` its derivative.
     /// Stops when the bracket or the step is below 4 ulps of x.
