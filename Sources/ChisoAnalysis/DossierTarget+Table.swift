@@ -33,11 +33,7 @@ extension DossierTargetResult {
             title: LocalizedText(
                 vi: "Mục tiêu hồ sơ \(rate) ≥ \(goal)% cho \(unit), \(next)",
                 en: "Dossier target \(rate) ≥ \(goal)% for \(unit), \(next)"),
-            columns: [
-                Table.Column("item", LocalizedText(vi: "Mục", en: "Item"), alignment: .left, visibility: .dataOnly),
-                Table.Column("label", LocalizedText(vi: "Nội dung", en: "Item"), alignment: .left),
-                Table.Column("value", Label.value),
-            ],
+            columns: Table.Column.itemColumns + [Table.Column("value", Label.value)],
             rows: rows,
             footnotes: [
                 LocalizedText(

@@ -36,6 +36,14 @@ extension Table.Cell {
     }
 }
 
+extension Table.Column {
+    /// The first columns of a list of items: a stable id for CSV and JSON, a label for the screen.
+    static let itemColumns = [
+        Table.Column("item", LocalizedText(vi: "Mục", en: "Item"), alignment: .left, visibility: .dataOnly),
+        Table.Column("label", LocalizedText(vi: "Nội dung", en: "Item"), alignment: .left),
+    ]
+}
+
 extension Table.Tone {
     /// The tone of a column of changes of several indicators: colour only when they agree on direction.
     static func forChanges(of indicators: [Indicator]) -> Table.Tone {

@@ -70,9 +70,7 @@ extension TargetResult {
             title: LocalizedText(
                 vi: "Mục tiêu \(goal.text.vi) về \(indicator.label.vi) cho \(unit.name), \(next)",
                 en: "Target \(goal.text.en) on \(indicator.label.en) for \(unit.name), \(next)"),
-            columns: [
-                Table.Column("item", LocalizedText(vi: "Mục", en: "Item"), alignment: .left, visibility: .dataOnly),
-                Table.Column("label", LocalizedText(vi: "Nội dung", en: "Item"), alignment: .left),
+            columns: Table.Column.itemColumns + [
                 Table.Column("value", Label.value),
                 Table.Column("maximum", LocalizedText(vi: "Tối đa", en: "Maximum")),
                 Table.Column("headroom", LocalizedText(vi: "Dư địa", en: "Headroom")),

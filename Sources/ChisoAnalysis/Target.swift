@@ -112,12 +112,13 @@ public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetRes
         let sd = (toScale(f.upper[0][0]) - toScale(f.lower[0][0])) / (2 * z80)
         distributions.append((v, toScale(f.points[0]), max(0, sd), f))
     }
-    guard let own = distributions.first(where: { $0.unit == u }) else {
+    guard let ownIndex = distributions.firstIndex(where: { $0.unit == u }) else {
         throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) forecast for \(unit.name) (its series is too short)")
     }
+    let own = distributions[ownIndex]
     let higher = indicator.higherIsBetter
     // Thresholds.
-    let thisYear = panel.units.indices.map { panel.value(unit: $0, period: yearIndex, indicator: indicatorIndex) }.filter { !$0.isNaN }
+    let thisYear = window.values.map { $0[yearIndex] }.filter { !$0.isNaN }
     let points = distributions.map { $0.forecast.points[0] }
     func kth(_ values: [Double], _ k: Int) -> Double? {
         let sorted = values.sorted(by: higher ? (>) : (<))
@@ -140,7 +141,6 @@ public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetRes
         higherIsBetter: higher, backTransform: { scale?.inverse($0) ?? $0 })
     let criterion: TargetSimulation.Criterion
     if case let .rank(k) = request.goal { criterion = .rank(k) } else { criterion = .threshold(thresholdNext) }
-    let ownIndex = distributions.firstIndex { $0.unit == u }!
     let probability = simulation.probability(unit: ownIndex, meets: criterion, draws: max(1, request.draws), seed: request.seed)
     // Component headroom with this year's maxima.
     let year = panel.periods[yearIndex].year

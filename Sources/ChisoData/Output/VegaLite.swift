@@ -31,7 +31,7 @@ extension TableWriter {
                 "color": {"field": "value", "type": "quantitative", "title": \(jsonString(language == .vi ? "Giá trị" : "Value"))}}
                 """)
         case let .fan(unit, period, point, bands, history)?:
-            return fan(table, title: table.title?.text(language) ?? "", unit: unit, period: period, point: point, bands: bands, history: history, header: header)
+            return fan(table, data: data, title: table.title?.text(language) ?? "", unit: unit, period: period, point: point, bands: bands, history: history, header: header)
         case let .panels(panel, category, value)?:
             members.append("\"facet\": {\"field\": \(jsonString(panel)), \"type\": \"nominal\", \"sort\": null, \"title\": null}")
             members.append("\"columns\": 4")
@@ -63,11 +63,11 @@ extension TableWriter {
     }
 
     /// Layers: each band as an area, the observed history as a line, the forecasts as a dashed line.
-    private func fan(_ table: Table, title: String, unit: String, period: String, point: String, bands: [Table.Band],
+    private func fan(_ table: Table, data: String, title: String, unit: String, period: String, point: String, bands: [Table.Band],
                      history: [Table.HistoryPoint], header: [String: String]) -> String {
-        let data = json(table.keeping(.screenOnly)).trimmingCharacters(in: .whitespacesAndNewlines)
         let observed = history.map { "{\(jsonString(unit)): \(jsonString($0.unit)), \(jsonString(period)): \(jsonString($0.period)), \(jsonString(point)): \(NumberStyle().full($0.value))}" }
-        let forecastPeriods = TableColumns(table).rows.compactMap { TableColumns(table).text($0, period) }
+        let columns = TableColumns(table)
+        let forecastPeriods = columns.rows.compactMap { columns.text($0, period) }
         let domain = SVGCanvas.timeline(history.map(\.period) + forecastPeriods).map(jsonString).joined(separator: ", ")
         let x = "\"x\": {\"field\": \(jsonString(period)), \"type\": \"ordinal\", \"scale\": {\"domain\": [\(domain)]}, \"title\": \(jsonString(header[period] ?? period))}"
         let color = "\"color\": {\"field\": \(jsonString(unit)), \"type\": \"nominal\", \"title\": \(jsonString(header[unit] ?? unit))}"
