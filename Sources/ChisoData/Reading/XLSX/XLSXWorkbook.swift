@@ -21,14 +21,7 @@ public struct XLSXWorkbook {
         }
         self.path = path
         self.archive = archive
-        func entry(_ name: String) throws(DataError) -> Data? {
-            guard let item = archive[name] else { return nil }
-            var data = Data()
-            do { _ = try archive.extract(item, skipCRC32: true) { data.append($0) } } catch {
-                throw .unreadable(path: path, reason: "cannot unpack \(name)")
-            }
-            return data
-        }
+        func entry(_ name: String) throws(DataError) -> Data? { try Self.unpack(name, from: archive, path: path) }
         guard let workbook = try entry("xl/workbook.xml"), let rels = try entry("xl/_rels/workbook.xml.rels") else {
             throw .unreadable(path: path, reason: "not an .xlsx workbook (no xl/workbook.xml)")
         }
@@ -69,12 +62,21 @@ public struct XLSXWorkbook {
                 throw .unreadable(path: path, reason: "no sheet '\(selector)'; its sheets are \(sheetNames.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }
-        guard sheetNames.indices.contains(index), let item = archive[sheetTargets[index]] else { throw .emptyFile(file: path) }
-        var data = Data()
-        do { _ = try archive.extract(item, skipCRC32: true) { data.append($0) } } catch {
-            throw .unreadable(path: path, reason: "cannot unpack sheet '\(sheetNames[index])'")
+        guard sheetNames.indices.contains(index), let data = try Self.unpack(sheetTargets[index], from: archive, path: path, naming: "sheet '\(sheetNames[index])'") else {
+            throw .emptyFile(file: path)
         }
         return try XLSXSheet(data: data, name: sheetNames[index], workbook: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
+    }
+
+    /// The bytes of the archive entry `name`, or nil when the workbook has no such part; an
+    /// entry that cannot be unpacked is an error naming it (or `naming`, said to the user).
+    private static func unpack(_ name: String, from archive: Archive, path: String, naming: String? = nil) throws(DataError) -> Data? {
+        guard let item = archive[name] else { return nil }
+        var data = Data()
+        do { _ = try archive.extract(item, skipCRC32: true) { data.append($0) } } catch {
+            throw .unreadable(path: path, reason: "cannot unpack \(naming ?? name)")
+        }
+        return data
     }
 
     /// Cell style indices (`cellXfs`) whose number format shows a date: the built-in ids 14–22 and
