@@ -122,7 +122,7 @@ struct SVGCanvas {
             let y = top + cellHeight * Double(i)
             body.append(SVG.text(name, x: left - 6, y: y + 12, anchor: "end", size: 10))
             for (j, v) in values[i].enumerated() where !v.isNaN {
-                body.append("<rect class=\"cell\" x=\"\(SVG.number(left + cellWidth * Double(j)))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cellWidth - 1))\" height=\"\(SVG.number(cellHeight - 1))\" fill=\"\(color(v))\"><title>\(SVG.escaped(name)) \(SVG.escaped(columns[j])): \(SVG.label(v))</title></rect>")
+                body.append("<rect class=\"cell\" x=\"\(SVG.number(left + cellWidth * Double(j)))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(cellWidth - 1))\" height=\"\(SVG.number(cellHeight - 1))\" fill=\"\(color(v))\"><title>\(xmlEscaped(name)) \(xmlEscaped(columns[j])): \(SVG.label(v))</title></rect>")
             }
         }
         let bottom = top + cellHeight * Double(rows.count)

@@ -32,13 +32,14 @@ struct LinearScale {
     }
 }
 
+/// `s` with the characters XML reserves written as entities, for text and attribute values.
+func xmlEscaped(_ s: String) -> String {
+    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+}
+
 /// SVG text helpers.
 enum SVG {
-    static func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     static func number(_ x: Double) -> String { String(format: "%.1f", x) }
 
     /// A tick label: no trailing zeros.
@@ -49,7 +50,7 @@ enum SVG {
 
     static func text(_ s: String, x: Double, y: Double, anchor: String = "start", size: Int = 11, weight: String = "normal", rotate: Bool = false) -> String {
         let transform = rotate ? " transform=\"rotate(-90 \(number(x)) \(number(y)))\"" : ""
-        return "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\" font-weight=\"\(weight)\"\(transform)>\(escaped(s))</text>"
+        return "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\" font-weight=\"\(weight)\"\(transform)>\(xmlEscaped(s))</text>"
     }
 
     static let palette = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac", "#eeca3b"]

@@ -53,7 +53,7 @@ public struct XLSXWriter: Sendable {
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
                 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
-                <sheet name="\(escaped(sheetNames[0]))" sheetId="1" r:id="rId1"/><sheet name="\(escaped(sheetNames[1]))" sheetId="2" r:id="rId2"/>\
+                <sheet name="\(xmlEscaped(sheetNames[0]))" sheetId="1" r:id="rId1"/><sheet name="\(xmlEscaped(sheetNames[1]))" sheetId="2" r:id="rId2"/>\
                 </sheets></workbook>
                 """),
             ("xl/_rels/workbook.xml.rels", """
@@ -95,7 +95,7 @@ public struct XLSXWriter: Sendable {
             for (c, cell) in row.enumerated() {
                 let reference = XLSXSheet.columnName(c + 1) + String(r + 1)
                 switch cell {
-                case let .text(s): xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escaped(s))</t></is></c>"
+                case let .text(s): xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xmlEscaped(s))</t></is></c>"
                 case let .number(x): xml += "<c r=\"\(reference)\"><v>\(XLSXSheet.decimal(x))</v></c>"
                 case .empty: continue
                 }
@@ -103,10 +103,5 @@ public struct XLSXWriter: Sendable {
             xml += "</row>"
         }
         return xml + "</sheetData></worksheet>"
-    }
-
-    private func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
