@@ -61,7 +61,7 @@ struct OutputOptions: ParsableArguments {
             throw ValidationError("this table has no chart: --format vega-lite and svg draw `rank` (bars), `show` of one indicator (heat map), `trend` (small multiples), `forecast` (fan) and `compare` (a panel per indicator)")
         }
         var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
-        writer.highlight = highlight.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        writer.highlight = splitList(highlight)
         let text = writer.render(table, as: resolvedFormat)
         if let output {
             try AtomicFile.write(text, to: output)
