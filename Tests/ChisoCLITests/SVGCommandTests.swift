@@ -75,4 +75,11 @@ struct SVGCommandTests {
         #expect(history.filter { $0.name == "polyline" }.count == 1)
         #expect(history.filter { $0.name == "circle" }.count == 9)
     }
+
+    @Test func aTableWithoutAChartIsRefused() throws {
+        let result = try CLIRunner.run(["profile", "Huế", "--format", "svg", "-q"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("this table has no chart: --format vega-lite and svg draw"))
+        #expect(result.stdout.isEmpty)
+    }
 }
