@@ -1,14 +1,20 @@
 // swift-tools-version:6.1
-// The package mirrors the architecture: CLapack → ChisoNumerics → ChisoData → ChisoAnalysis → chiso.
+// Modules by responsibility; each may import only the modules listed as its dependencies here
+// (docs/architecture.md explains the cut):
+//   CLapack → ChisoNumerics → ChisoCore → ChisoXLSX → ChisoIO → ChisoOutput → ChisoDossiers → ChisoAnalysis → chiso
 import PackageDescription
 
 let package = Package(
     name: "chiso",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "chiso", targets: ["chiso"]),
         .library(name: "ChisoNumerics", targets: ["ChisoNumerics"]),
-        .library(name: "ChisoData", targets: ["ChisoData"]),
+        .library(name: "ChisoCore", targets: ["ChisoCore"]),
+        .library(name: "ChisoXLSX", targets: ["ChisoXLSX"]),
+        .library(name: "ChisoIO", targets: ["ChisoIO"]),
+        .library(name: "ChisoOutput", targets: ["ChisoOutput"]),
+        .library(name: "ChisoDossiers", targets: ["ChisoDossiers"]),
         .library(name: "ChisoAnalysis", targets: ["ChisoAnalysis"]),
     ],
     dependencies: [
@@ -22,29 +28,38 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        // Numerical code is compiled optimised even in debug builds: the tests fit thousands of
-        // models (rolling-origin backtests on real panels) and -Onone makes them 6× slower.
-        .target(name: "ChisoNumerics", dependencies: ["CLapack"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "ChisoData", dependencies: ["ChisoNumerics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoData"]),
+        .target(name: "ChisoNumerics", dependencies: ["CLapack"]),
+        .target(name: "ChisoCore", dependencies: ["ChisoNumerics"]),
+        .target(name: "ChisoXLSX", dependencies: ["ChisoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "ChisoIO", dependencies: ["ChisoCore", "ChisoNumerics", "ChisoXLSX"]),
+        .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoXLSX"]),
+        .target(name: "ChisoDossiers", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput"]),
+        .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers"]),
         .executableTarget(
             name: "chiso",
             dependencies: [
-                "ChisoAnalysis", "ChisoData", "ChisoNumerics",
+                "ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "ChisoTestSupport",
-            dependencies: [
-                "ChisoData",
-                .product(name: "Numerics", package: "swift-numerics"),
-            ],
+            dependencies: ["ChisoCore", "ChisoIO"],
             path: "Tests/ChisoTestSupport"
         ),
-        .testTarget(name: "ChisoNumericsTests", dependencies: ["ChisoNumerics", "ChisoTestSupport"]),
-        .testTarget(name: "ChisoDataTests", dependencies: ["ChisoData", "ChisoTestSupport"]),
-        .testTarget(name: "ChisoAnalysisTests", dependencies: ["ChisoAnalysis", "ChisoTestSupport"]),
+        // Relative-tolerance comparisons (swift-numerics), for the test targets that compare floating-point results.
+        .target(
+            name: "ChisoApproximation",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            path: "Tests/ChisoApproximation"
+        ),
+        .testTarget(name: "ChisoNumericsTests", dependencies: ["ChisoNumerics", "ChisoTestSupport", "ChisoApproximation"]),
+        .testTarget(name: "ChisoCoreTests", dependencies: ["ChisoCore", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoXLSXTests", dependencies: ["ChisoXLSX", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoIOTests", dependencies: ["ChisoIO", "ChisoTestSupport", "ChisoApproximation"]),
+        .testTarget(name: "ChisoOutputTests", dependencies: ["ChisoOutput", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoDossiersTests", dependencies: ["ChisoDossiers", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoAnalysisTests", dependencies: ["ChisoAnalysis", "ChisoTestSupport", "ChisoApproximation"]),
         .testTarget(name: "ChisoCLITests", dependencies: ["chiso", "ChisoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
 
 /// A request the data cannot answer, said in terms of units, indicators and periods.

@@ -1,5 +1,6 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
+import ChisoOutput
 
 extension CompareResult {
     /// One row per indicator and unit, in catalog and request order.

@@ -1,4 +1,4 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
 
 /// Which units to set side by side, and when.

@@ -1,4 +1,7 @@
-import ChisoData
+import ChisoCore
+import ChisoIO
+import ChisoNumerics
+import ChisoOutput
 
 /// One bundled dataset, summarised for `chiso datasets`.
 public struct DatasetSummary: Sendable {

@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoDossiers
+import ChisoOutput
 import Foundation
 
 /// One inconsistency in a dossier report.

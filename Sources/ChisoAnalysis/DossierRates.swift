@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoDossiers
+import ChisoOutput
 import Foundation
 
 /// The denominators provinces use for the on-time rate (formulas in docs/dossiers.md).

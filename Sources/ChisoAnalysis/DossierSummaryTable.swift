@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoDossiers
+import ChisoOutput
 
 /// The counts of a records summary with the on-time rate (over resolved dossiers), late rate,
 /// online and postal shares, one row per group.

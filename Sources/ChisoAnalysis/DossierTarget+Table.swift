@@ -1,5 +1,6 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
+import ChisoOutput
 
 extension DossierTargetResult {
     /// The plan as a table of items: last period, the volume forecast, the number required.

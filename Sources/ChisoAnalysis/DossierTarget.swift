@@ -1,4 +1,5 @@
-import ChisoData
+import ChisoCore
+import ChisoDossiers
 import ChisoNumerics
 import Foundation
 

@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoDossiers
+import ChisoOutput
 
 /// The figures of a report, one row each with the sentence it came from.
 public func extractedFiguresTable(_ figures: [ExtractedFigure]) -> Table {

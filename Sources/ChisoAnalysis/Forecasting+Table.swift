@@ -1,5 +1,6 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
+import ChisoOutput
 import Foundation
 
 /// Interval column ids: `lo-80`, `hi-80` for level 80.

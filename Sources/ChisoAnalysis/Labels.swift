@@ -1,4 +1,5 @@
-import ChisoData
+import ChisoCore
+import ChisoOutput
 
 /// Column headers shared by the analyses, in Vietnamese and English.
 enum Label {

@@ -1,6 +1,6 @@
 import Foundation
-import ChisoData
 import ChisoNumerics
+import ChisoOutput
 
 /// One unit's series as the forecasting models see it: the trailing run of consecutive
 /// observations (a model never bridges a gap) and how many periods lie between its last value

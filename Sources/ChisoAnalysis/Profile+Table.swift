@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoNumerics
+import ChisoOutput
 
 extension ProfileResult {
     /// One row per index: where the unit stands, where it is heading, and how far it is from the top.

@@ -1,4 +1,4 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
 
 /// One index in a unit's profile.

@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoNumerics
+import ChisoOutput
 
 extension RankResult {
     /// The ranking as a table: best first, with the published rank beside the computed one.

@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoNumerics
+import ChisoOutput
 
 extension RebasedPanel {
     /// The rebased panel in the canonical long layout, each value with its rule and the provinces merged into it.

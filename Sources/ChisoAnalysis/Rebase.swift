@@ -1,4 +1,5 @@
-import ChisoData
+import ChisoCore
+import ChisoIO
 import ChisoNumerics
 import Foundation
 

@@ -1,5 +1,6 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
+import ChisoOutput
 import Foundation
 
 extension RegressOutcome {

@@ -1,4 +1,5 @@
-import ChisoData
+import ChisoCore
+import ChisoIO
 import ChisoNumerics
 
 /// Fixed effects added as dummy columns.

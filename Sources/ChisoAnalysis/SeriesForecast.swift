@@ -1,5 +1,7 @@
-import ChisoData
+import ChisoCore
+import ChisoIO
 import ChisoNumerics
+import ChisoOutput
 import Dispatch
 import Foundation
 

@@ -1,5 +1,7 @@
-import ChisoData
+import ChisoCore
+import ChisoIO
 import ChisoNumerics
+import ChisoOutput
 
 /// Trends of many anonymous series (`chiso trend --batch`): one row per series id.
 public struct SeriesTrendResult: Sendable {

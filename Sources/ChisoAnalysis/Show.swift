@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoCore
+import ChisoNumerics
+import ChisoOutput
 
 /// What part of a panel to show.
 public struct ShowRequest: Sendable {

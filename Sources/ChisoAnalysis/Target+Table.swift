@@ -1,5 +1,6 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
+import ChisoOutput
 
 extension TargetGoal {
     /// The goal in words.

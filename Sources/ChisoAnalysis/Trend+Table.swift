@@ -1,5 +1,6 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
+import ChisoOutput
 
 extension TrendResult {
     /// The name of one step of a period kind: year, half-year, quarter, month.

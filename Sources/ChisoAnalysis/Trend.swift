@@ -1,4 +1,4 @@
-import ChisoData
+import ChisoCore
 import ChisoNumerics
 
 /// How to order trend rows.

@@ -1,6 +1,5 @@
 import ChisoAnalysis
-import ChisoData
-import ChisoNumerics
+import ChisoDossiers
 import Testing
 
 struct DossierTargetTests {

@@ -1,5 +1,7 @@
+import ChisoApproximation
 import ChisoAnalysis
-import ChisoData
+import ChisoDossiers
+import ChisoIO
 import ChisoTestSupport
 import Foundation
 import Testing

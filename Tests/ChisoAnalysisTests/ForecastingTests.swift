@@ -1,6 +1,5 @@
 import ChisoAnalysis
-import ChisoData
-import ChisoNumerics
+import ChisoCore
 import ChisoTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
+import ChisoApproximation
 import ChisoAnalysis
-import ChisoData
+import ChisoIO
 import ChisoNumerics
 import ChisoTestSupport
 import Foundation

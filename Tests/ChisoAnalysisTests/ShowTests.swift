@@ -1,5 +1,6 @@
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
+import ChisoNumerics
 import ChisoTestSupport
 import Testing
 

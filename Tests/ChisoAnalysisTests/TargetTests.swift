@@ -1,5 +1,5 @@
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
 import ChisoNumerics
 import ChisoTestSupport
 import Testing

@@ -1,6 +1,7 @@
+import ChisoApproximation
 import ChisoAnalysis
-import ChisoData
-import ChisoNumerics
+import ChisoCore
+import ChisoOutput
 import ChisoTestSupport
 import Testing
 

@@ -1,3 +1,4 @@
+import ChisoAnalysis
 import ChisoTestSupport
 import Foundation
 import Testing

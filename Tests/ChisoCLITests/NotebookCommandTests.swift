@@ -1,4 +1,5 @@
-import ChisoData
+@testable import chiso
+import ChisoAnalysis
 import ChisoTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,5 @@
+import ChisoAnalysis
+import ChisoOutput
 import ChisoTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,5 @@
+import ChisoAnalysis
+import ChisoNumerics
 import ChisoTestSupport
 import Foundation
 import Testing

@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoAnalysis
+import ChisoIO
+import ChisoXLSX
 import ChisoTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import ChisoApproximation
 import ChisoNumerics
 import ChisoTestSupport
 import Foundation

@@ -1,4 +1,5 @@
-import ChisoData
+import ChisoCore
+import ChisoIO
 import Foundation
 
 /// Paths the tests read: the repository, its bundled datasets and `../shared` beside it.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoNumerics
 
 /// `chiso compare`: units side by side on every indicator.
 struct CompareCommand: ParsableCommand {

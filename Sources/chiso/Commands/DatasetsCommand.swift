@@ -1,6 +1,5 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
 
 /// `chiso datasets [NAME]`: what is bundled, and how complete it is.
 struct DatasetsCommand: ParsableCommand {

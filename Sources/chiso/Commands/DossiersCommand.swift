@@ -1,6 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoDossiers
 
 extension OnTimeConvention: ExpressibleByArgument {}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
+import ChisoDossiers
 import Foundation
 
 /// `chiso dossiers summarize RECORDS.csv`.

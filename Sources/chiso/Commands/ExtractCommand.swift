@@ -1,6 +1,10 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
+import ChisoDossiers
+import ChisoIO
+import ChisoNumerics
+import ChisoOutput
 import Foundation
 
 /// `chiso extract REPORT.txt`: figures stated in a report's prose.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoIO
 import ChisoNumerics
+import ChisoOutput
 
 /// `chiso forecast`: next periods with intervals.
 struct ForecastCommand: ParsableCommand {

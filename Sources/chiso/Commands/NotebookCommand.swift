@@ -1,5 +1,6 @@
 import ArgumentParser
-import ChisoData
+import ChisoAnalysis
+import ChisoOutput
 import Foundation
 
 /// `chiso notebook`: Markdown analyses whose `$ chiso …` lines are re-run and checked.

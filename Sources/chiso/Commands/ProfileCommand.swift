@@ -1,6 +1,5 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
 
 /// `chiso profile`: one unit across every bundled index.
 struct ProfileCommand: ParsableCommand {

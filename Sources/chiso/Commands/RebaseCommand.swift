@@ -1,6 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoNumerics
 
 /// `chiso rebase`: a 63-province dataset written as the 34 provinces of 2025.
 struct RebaseCommand: ParsableCommand {

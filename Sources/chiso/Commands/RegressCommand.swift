@@ -1,6 +1,5 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
 import ChisoNumerics
 
 extension CovarianceEstimator: ExpressibleByArgument {}

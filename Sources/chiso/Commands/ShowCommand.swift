@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
+import ChisoNumerics
 
 /// `chiso show`: the panel with years as columns.
 struct ShowCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
+import ChisoIO
+import ChisoOutput
 
 extension TrendOrder: ExpressibleByArgument {}
 

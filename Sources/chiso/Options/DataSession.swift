@@ -1,4 +1,6 @@
-import ChisoData
+import ChisoAnalysis
+import ChisoCore
+import ChisoIO
 import Foundation
 
 /// The bundled datasets, the province registry and the loading of a dataset or file argument,

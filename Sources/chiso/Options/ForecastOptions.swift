@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChisoAnalysis
 import ChisoNumerics
 
 extension ForecastModel: ExpressibleByArgument {}

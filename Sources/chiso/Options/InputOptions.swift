@@ -1,5 +1,7 @@
 import ArgumentParser
-import ChisoData
+import ChisoCore
+import ChisoIO
+import ChisoOutput
 import Foundation
 
 extension TableLayout: ExpressibleByArgument {}

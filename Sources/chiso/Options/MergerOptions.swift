@@ -1,6 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
-import ChisoData
+import ChisoCore
 
 /// `--as-2025`: a 63-province panel mapped onto the 34 provinces in force from 1 July 2025.
 struct MergerOptions: ParsableArguments {

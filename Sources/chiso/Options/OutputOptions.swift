@@ -1,5 +1,7 @@
 import ArgumentParser
-import ChisoData
+import ChisoAnalysis
+import ChisoCore
+import ChisoOutput
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}

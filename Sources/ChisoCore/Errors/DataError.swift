@@ -1,0 +1,77 @@
+import ChisoNumerics
+
+/// Why an input could not be read. Every case says where and what to do.
+public enum DataError: ReportableError, Equatable {
+    case fileNotFound(path: String)
+    case unreadable(path: String, reason: String)
+    case unwritable(path: String, reason: String)
+    case emptyFile(file: String)
+    case notUTF8(at: SourceLocation, likelyEncoding: String)
+    case utf16(file: String)
+    case unterminatedQuote(at: SourceLocation)
+    case strayQuote(at: SourceLocation)
+    case raggedRow(at: SourceLocation, expected: Int, found: Int)
+    case missingColumn(file: String, role: String, headers: [String])
+    case badNumber(at: SourceLocation, text: String, convention: String)
+    case ambiguousDecimal(at: SourceLocation, text: String)
+    case mixedDecimal(comma: SourceLocation, commaText: String, point: SourceLocation, pointText: String)
+    case badRank(at: SourceLocation, text: String)
+    case emptyField(at: SourceLocation, role: String)
+    case badPeriod(at: SourceLocation, text: String)
+    case noPeriod(file: String)
+    case duplicate(first: SourceLocation, second: SourceLocation, unit: String, period: String, indicator: String)
+    case unknownUnit(at: SourceLocation, lookup: UnitLookupError)
+    case noPerYearFiles(folder: String)
+    case datasetNotFound(name: String, available: [String], searched: [String])
+    case invalidMetadata(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .fileNotFound(path):
+            return "\(path): no such file, folder or bundled dataset (`chiso datasets` lists the bundled ones)"
+        case let .unreadable(path, reason):
+            return "\(path): cannot be read: \(reason)"
+        case let .unwritable(path, reason):
+            return "\(path): cannot be written: \(reason)"
+        case let .emptyFile(file):
+            return "\(file): the file has no header row; a table needs a header and at least one data row"
+        case let .notUTF8(at, likely):
+            return "\(at): the file is not UTF-8 (it looks like \(likely)); convert it first, e.g. `iconv -f CP1258 -t UTF-8 IN.csv > OUT.csv` for Windows-1258, or save it from Excel as 'CSV UTF-8'; TCVN3 (ABC) text needs a converter such as Unikey's"
+        case let .utf16(file):
+            return "\(file): the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or convert with `iconv -f UTF-16 -t UTF-8`"
+        case let .unterminatedQuote(at):
+            return "\(at): a quoted field is never closed; close the quote or double the quote character inside the field (\"\")"
+        case let .strayQuote(at):
+            return "\(at): a quote character inside an unquoted field; quote the whole field and double the inner quotes (\"\")"
+        case let .raggedRow(at, expected, found):
+            return "\(at): the row has \(found) fields but the header has \(expected); check separators and quoting on this line"
+        case let .missingColumn(file, role, headers):
+            return "\(file): no \(role) column among the headers (\(headers.joined(separator: ", "))); rename a column or pass --layout"
+        case let .badNumber(at, text, convention):
+            return "\(at): '\(text)' is not a number\(convention.isEmpty ? "" : " with \(convention)"); leave the cell empty for a missing value"
+        case let .ambiguousDecimal(at, text):
+            return "\(at): '\(text)' could be a decimal or a thousands separator and no cell in the file settles it; pass --decimal-comma (Vietnamese style, 93,364 = 93.364) or --decimal-point (3.589 = 3.589)"
+        case let .mixedDecimal(comma, commaText, point, pointText):
+            return "\(comma): '\(commaText)' uses a decimal comma but \(point): '\(pointText)' uses a decimal point; use one convention in the file, or pass --decimal-comma or --decimal-point to choose one"
+        case let .badRank(at, text):
+            return "\(at): '\(text)' is not a rank (a whole number from 1); leave the cell empty when there is no published rank"
+        case let .emptyField(at, role):
+            return "\(at): the \(role) is empty; every row needs one"
+        case let .badPeriod(at, text):
+            return "\(at): '\(text)' is not a period; write a year (2023), a quarter (2023-Q2) or a month (2023-06)"
+        case let .noPeriod(file):
+            return "\(file): no period column and no year in the file name; add a 'period' column, pass --period YEAR, or name the file by its year (2023.csv)"
+        case let .duplicate(first, second, unit, period, indicator):
+            return "\(second): duplicate value for \(unit), \(period), \(indicator) (first at \(first)); remove one, or pass --on-duplicate first|last|mean"
+        case let .unknownUnit(at, lookup):
+            return "\(at): \(lookup); pass --unit-system custom if the file's units are not provinces"
+        case let .noPerYearFiles(folder):
+            return "\(folder): no per-year files (a .csv file named by its year, such as 2023.csv) in the folder"
+        case let .datasetNotFound(name, available, searched):
+            let list = available.isEmpty ? "none found" : available.joined(separator: ", ")
+            return "'\(name)' is neither a file nor a bundled dataset (bundled: \(list); searched \(searched.joined(separator: ", "))); pass --datasets DIR or set CHISO_DATASETS"
+        case let .invalidMetadata(file, reason):
+            return "\(file): \(reason)"
+        }
+    }
+}

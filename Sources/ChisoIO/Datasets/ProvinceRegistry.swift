@@ -1,0 +1,57 @@
+import ChisoCore
+import Foundation
+
+/// The provinces of Vietnam before and after the merger of 1 July 2025, read from
+/// `datasets/provinces/` (built from checked facts; sources in its dataset.json).
+public struct ProvinceRegistry: Sendable {
+    /// The 63 provinces and centrally-run cities, 2004 – 30 June 2025, by GSO code.
+    public let provinces63: UnitSystem
+    /// The 34 provincial units from 1 July 2025 (Resolution 202/2025/QH15).
+    public let provinces34: UnitSystem
+    /// For each of the 63 codes, the code of the unit it belongs to from 1 July 2025.
+    public let mergedInto: [String: String]
+
+    /// Reads `provinces_63.csv`, `merger_2025.csv`, `aliases.csv` and `regions.csv` from `folder`.
+    public init(folder: String) throws(DataError) {
+        func table(_ file: String) throws(DataError) -> TabularFile {
+            try TabularFile.read(path: (folder as NSString).appendingPathComponent(file))
+        }
+        func column(_ t: TabularFile, _ name: String) throws(DataError) -> Int {
+            guard let index = t.header.firstIndex(of: name) else { throw .missingColumn(file: t.displayName, role: name, headers: t.header) }
+            return index
+        }
+        let provinces = try table("provinces_63.csv")
+        let (code, name, ascii, region) = (try column(provinces, "code"), try column(provinces, "name"), try column(provinces, "name_ascii"), try column(provinces, "region"))
+        let units63 = provinces.records.map {
+            AdministrativeUnit(code: provinces.field($0, code), name: provinces.field($0, name), asciiName: provinces.field($0, ascii), region: provinces.field($0, region))
+        }
+        let regionOf = Dictionary(uniqueKeysWithValues: units63.map { ($0.code, $0.region) })
+
+        let merger = try table("merger_2025.csv")
+        let (newCode, newName, oldCode) = (try column(merger, "new_code"), try column(merger, "new_name"), try column(merger, "old_code"))
+        var units34: [AdministrativeUnit] = []
+        var mergedInto: [String: String] = [:]
+        for record in merger.records {
+            let code = merger.field(record, newCode)
+            mergedInto[merger.field(record, oldCode)] = code
+            if !units34.contains(where: { $0.code == code }) {
+                // A merged unit takes the region of the province that hosts its capital (same code).
+                units34.append(AdministrativeUnit(code: code, name: merger.field(record, newName), region: regionOf[code] ?? nil))
+            }
+        }
+        units34.sort { $0.code < $1.code }
+
+        let aliases = try table("aliases.csv")
+        let (system, alias, aliasCode) = (try column(aliases, "system"), try column(aliases, "alias"), try column(aliases, "code"))
+        func aliasPairs(_ id: String) -> [(alias: String, code: String)] {
+            aliases.records.filter { aliases.field($0, system) == id }.map { (alias: aliases.field($0, alias), code: aliases.field($0, aliasCode)) }
+        }
+        let regions = try table("regions.csv")
+        let (regionName, regionAlias) = (try column(regions, "region"), try column(regions, "alias"))
+        let regionPairs = regions.records.map { (alias: regions.field($0, regionAlias), region: regions.field($0, regionName)) }
+
+        self.provinces63 = UnitSystem(id: "provinces-63", units: units63, aliases: aliasPairs("provinces-63"), regionAliases: regionPairs)
+        self.provinces34 = UnitSystem(id: "provinces-34", units: units34, aliases: aliasPairs("provinces-34"), regionAliases: regionPairs)
+        self.mergedInto = mergedInto
+    }
+}

@@ -1,0 +1,66 @@
+import ChisoCore
+/// Reads `unit,period,indicator,value` rows (plus optional `rank`, `max`, `source`, `rank_source`, `note`).
+enum LongTableReader {
+    static func observations(_ table: TabularFile, options: ReadOptions, fallbackPeriod: Period?, report: inout LoadReport) throws(DataError) -> [Observation] {
+        guard let unitColumn = table.column(named: ColumnRole.unit) else {
+            throw .missingColumn(file: table.displayName, role: "unit", headers: table.header)
+        }
+        guard let indicatorColumn = table.column(named: ColumnRole.indicator) else {
+            throw .missingColumn(file: table.displayName, role: "indicator", headers: table.header)
+        }
+        guard let valueColumn = table.column(named: ColumnRole.value) else {
+            throw .missingColumn(file: table.displayName, role: "value", headers: table.header)
+        }
+        let periodColumn = table.column(named: ColumnRole.period)
+        if periodColumn == nil && fallbackPeriod == nil { throw .noPeriod(file: table.displayName) }
+        let rankColumn = table.column(named: ColumnRole.rank)
+        let maxColumn = table.column(named: ColumnRole.maximum)
+        let sourceColumn = table.column(named: ColumnRole.source)
+        let rankSourceColumn = table.column(named: ColumnRole.rankSource)
+        let noteColumn = table.column(named: ColumnRole.note)
+        let used = Set([unitColumn, indicatorColumn, valueColumn, periodColumn, rankColumn, maxColumn, sourceColumn, rankSourceColumn, noteColumn].compactMap { $0 })
+        for (i, name) in table.header.enumerated() where !used.contains(i) {
+            report.ignoredColumns.append("'\(name)' (not a column of the long layout)")
+        }
+
+        var numericCells: [NumericCell] = []
+        for record in table.records {
+            numericCells.append(NumericCell(text: table.field(record, valueColumn), location: table.location(record, valueColumn)))
+            if let maxColumn { numericCells.append(NumericCell(text: table.field(record, maxColumn), location: table.location(record, maxColumn))) }
+        }
+        let convention = try DecimalResolver.convention(for: numericCells, option: options.decimal)
+
+        var observations: [Observation] = []
+        observations.reserveCapacity(table.records.count)
+        for record in table.records {
+            report.rows += 1
+            let period = try table.period(of: record, column: periodColumn, fallback: fallbackPeriod)
+            for (column, role) in [(unitColumn, "unit"), (indicatorColumn, "indicator")] where table.field(record, column).isEmpty {
+                throw .emptyField(at: table.location(record, column), role: role)
+            }
+            let valueLocation = table.location(record, valueColumn)
+            let value = try DecimalResolver.value(of: NumericCell(text: table.field(record, valueColumn), location: valueLocation), convention: convention)
+            var provenance = CellProvenance()
+            if let rankColumn {
+                let text = table.field(record, rankColumn)
+                if !NumberSyntax.isMissing(text) {
+                    guard let rank = Int(text), rank >= 1 else { throw .badRank(at: table.location(record, rankColumn), text: text) }
+                    provenance.publishedRank = rank
+                }
+            }
+            if let maxColumn {
+                let maximum = try DecimalResolver.value(of: NumericCell(text: table.field(record, maxColumn), location: table.location(record, maxColumn)), convention: convention)
+                if !maximum.isNaN { provenance.maximum = maximum }
+            }
+            if let sourceColumn, !table.field(record, sourceColumn).isEmpty { provenance.source = table.field(record, sourceColumn) }
+            if let rankSourceColumn, !table.field(record, rankSourceColumn).isEmpty { provenance.rankSource = table.field(record, rankSourceColumn) }
+            if let noteColumn, !table.field(record, noteColumn).isEmpty { provenance.note = table.field(record, noteColumn) }
+            if provenance.source == nil { provenance.source = "\(valueLocation.file):\(valueLocation.line)" }
+            observations.append(Observation(
+                unitText: table.field(record, unitColumn), unitLocation: table.location(record, unitColumn),
+                period: period, indicator: table.field(record, indicatorColumn), value: value,
+                provenance: provenance, location: valueLocation))
+        }
+        return observations
+    }
+}

@@ -1,0 +1,82 @@
+import ChisoCore
+/// One value read from a file, before its unit name is resolved.
+struct Observation: Sendable {
+    var unitText: String
+    var unitLocation: SourceLocation
+    var period: Period
+    var indicator: String
+    /// NaN when the cell is missing.
+    var value: Double
+    var provenance: CellProvenance
+    var location: SourceLocation
+}
+
+/// A numeric cell waiting for the file's decimal convention.
+struct NumericCell {
+    let text: String
+    let location: SourceLocation
+}
+
+/// Reads the numeric cells of a file under one decimal convention, detected from all of them.
+enum DecimalResolver {
+    /// The convention for `cells`: the option when given, else what the cells decide.
+    /// - Throws: `DataError.mixedDecimal` when cells decide both ways, `.ambiguousDecimal`
+    ///   when some cell is ambiguous and none decides.
+    static func convention(for cells: [NumericCell], option: DecimalSeparator?) throws(DataError) -> DecimalSeparator {
+        if let option { return option }
+        var comma: NumericCell?
+        var point: NumericCell?
+        var ambiguous: NumericCell?
+        for cell in cells {
+            switch NumberSyntax.evidence(cell.text) {
+            case .decided(.comma): if comma == nil { comma = cell }
+            case .decided(.point): if point == nil { point = cell }
+            case .ambiguous: if ambiguous == nil { ambiguous = cell }
+            case .integer, .notANumber: break
+            }
+        }
+        if let comma, let point {
+            throw .mixedDecimal(comma: comma.location, commaText: comma.text, point: point.location, pointText: point.text)
+        }
+        if comma != nil { return .comma }
+        if point != nil { return .point }
+        if let ambiguous { throw .ambiguousDecimal(at: ambiguous.location, text: ambiguous.text) }
+        return .point
+    }
+
+    /// The value of a cell: NaN for a missing marker.
+    /// - Throws: `DataError.badNumber` for text that is neither a number nor a missing marker.
+    static func value(of cell: NumericCell, convention: DecimalSeparator) throws(DataError) -> Double {
+        if NumberSyntax.isMissing(cell.text) { return .nan }
+        guard let value = NumberSyntax.parse(cell.text, decimal: convention) else {
+            throw .badNumber(at: cell.location, text: cell.text, convention: "decimal \(convention.rawValue)")
+        }
+        return value
+    }
+}
+
+/// Header names each column role answers to, compared by `NameFolding.key`.
+enum ColumnRole {
+    static let unit = ["unit", "province", "tỉnh", "đơn vị", "tỉnh thành", "tỉnh thành phố", "địa phương", "mã tỉnh", "tên"]
+    static let period = ["period", "year", "năm", "kỳ", "kỳ báo cáo", "thời gian"]
+    static let indicator = ["indicator", "index", "chỉ số", "chỉ tiêu", "tiêu chí", "variable"]
+    static let value = ["value", "giá trị", "score", "điểm", "số điểm"]
+    static let rank = ["rank", "xếp hạng", "thứ hạng", "hạng"]
+    static let maximum = ["max", "maximum", "tối đa", "điểm tối đa", "max points"]
+    static let source = ["source", "source url", "url", "nguồn"]
+    static let rankSource = ["rank source", "rank_source"]
+    static let note = ["note", "notes", "ghi chú", "derivation"]
+}
+
+extension TabularFile {
+    /// The period of a record: read from its period column, else the file's fallback period.
+    func period(of record: CSVRecord, column: Int?, fallback: Period?) throws(DataError) -> Period {
+        guard let column else {
+            guard let fallback else { throw .noPeriod(file: displayName) }
+            return fallback
+        }
+        let text = field(record, column)
+        guard let parsed = Period(parsing: text) else { throw .badPeriod(at: location(record, column), text: text) }
+        return parsed
+    }
+}

@@ -1,0 +1,71 @@
+import ChisoCore
+import Foundation
+
+/// A CSV file read into a header and records, with the locations needed for error messages.
+public struct TabularFile: Sendable {
+    /// The file as the user named it (`-` reads standard input, shown as `<stdin>`).
+    public let displayName: String
+    /// Header fields, trimmed.
+    public let header: [String]
+    /// Data records after the header.
+    public let records: [CSVRecord]
+    /// Empty lines skipped by the tokenizer.
+    public let blankLines: Int
+
+    /// Reads and tokenizes a CSV file.
+    /// - Parameters:
+    ///   - path: a file path, or `-` for standard input.
+    ///   - separator: the separator byte, detected from the header when nil.
+    /// - Throws: `DataError` for missing files, bad encodings, broken quoting and ragged rows.
+    public static func read(path: String, separator: UInt8? = nil) throws(DataError) -> TabularFile {
+        let displayName = path == "-" ? "<stdin>" : path
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+            do {
+                bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw .unreadable(path: path, reason: error.localizedDescription)
+            }
+        }
+        return try parse(bytes: bytes, displayName: displayName, separator: separator)
+    }
+
+    /// Tokenizes CSV bytes already in memory.
+    public static func parse(bytes: [UInt8], displayName: String, separator: UInt8? = nil) throws(DataError) -> TabularFile {
+        let body = try TextDecoding.utf8Body(of: bytes, file: displayName)
+        let chosen = separator ?? CSVTokenizer.detectSeparator(body)
+        let (records, blankLines) = try CSVTokenizer.records(body, separator: chosen, file: displayName)
+        guard let headerRecord = records.first else { throw .emptyFile(file: displayName) }
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let data = Array(records.dropFirst())
+        for record in data where record.fields.count != header.count {
+            // A trailing separator that only adds empty fields is tolerated.
+            let extra = record.fields.dropFirst(header.count)
+            if record.fields.count > header.count && extra.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            throw .raggedRow(at: SourceLocation(file: displayName, line: record.line), expected: header.count, found: record.fields.count)
+        }
+        return TabularFile(displayName: displayName, header: header, records: data, blankLines: blankLines)
+    }
+
+    /// The trimmed field of `record` in `column`, empty when the row is short.
+    public func field(_ record: CSVRecord, _ column: Int) -> String {
+        column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+    }
+
+    /// The location of a cell.
+    public func location(_ record: CSVRecord, _ column: Int) -> SourceLocation {
+        SourceLocation(file: displayName, line: record.line, column: column + 1, columnName: column < header.count ? header[column] : nil)
+    }
+
+    /// The first column whose header matches one of `names` (compared by `NameFolding.key`), in the order of `names`.
+    public func column(named names: [String]) -> Int? {
+        let keys = header.map(NameFolding.key)
+        for name in names {
+            if let index = keys.firstIndex(of: NameFolding.key(name)) { return index }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+import ChisoCore
+/// Checks that input bytes are UTF-8 and strips a byte-order mark.
+///
+/// Vietnamese files from older systems come in Windows-1258 or TCVN3 (ABC); those are
+/// rejected with the position of the first invalid byte and a guess at the encoding,
+/// never decoded by guesswork.
+public enum TextDecoding {
+    /// The bytes after a UTF-8 byte-order mark, if any.
+    /// - Throws: `DataError.utf16` for a UTF-16 BOM, `DataError.notUTF8` at the first invalid sequence.
+    public static func utf8Body(of bytes: [UInt8], file: String) throws(DataError) -> ArraySlice<UInt8> {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw .utf16(file: file)
+        }
+        var body = bytes[...]
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { body = bytes[3...] }
+        if let bad = firstInvalidUTF8(body) {
+            let (line, column) = lineAndColumn(of: bad, in: body)
+            throw .notUTF8(at: SourceLocation(file: file, line: line, column: column), likelyEncoding: guessLegacyEncoding(body))
+        }
+        return body
+    }
+
+    /// The index of the first byte that starts an invalid UTF-8 sequence, or nil.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return i
+            }
+            guard i + length <= end else { return i }
+            var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minimum = 0
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and character column of a byte offset.
+    static func lineAndColumn(of offset: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var i = bytes.startIndex
+        while i < offset {
+            if bytes[i] == 0x0A { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+
+    /// Windows-1258 writes tones as combining marks (bytes CC, EC, D2, DE, F2); TCVN3 uses
+    /// precomposed letters across A1–FF. The share of the combining-mark bytes tells them apart.
+    static func guessLegacyEncoding(_ bytes: ArraySlice<UInt8>) -> String {
+        let high = bytes.filter { $0 >= 0x80 }
+        guard !high.isEmpty else { return "a legacy 8-bit encoding" }
+        let toneMarks: Set<UInt8> = [0xCC, 0xEC, 0xD2, 0xDE, 0xF2]
+        let share = Double(high.filter { toneMarks.contains($0) }.count) / Double(high.count)
+        return share > 0.25 ? "Windows-1258 (CP1258)" : "TCVN3 (ABC) or another 8-bit Vietnamese encoding"
+    }
+}

@@ -1,0 +1,180 @@
+import ChisoCore
+/// The output formats every table can be written in.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for a terminal.
+    case table
+    /// RFC 4180 CSV with column ids as headers, numbers in full precision
+    /// (`;`-separated with decimal commas under `--decimal-comma`).
+    case csv
+    /// An array of objects keyed by column id; missing values are `null`.
+    case json
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+    /// An Excel workbook (binary: written by `XLSXWriter`, to a file).
+    case xlsx
+    /// A Vega-Lite v5 chart spec with the data inline, for tables that declare a chart.
+    case vegaLite = "vega-lite"
+    /// The same chart drawn as a standalone SVG.
+    case svg
+}
+
+/// Writes a `Table` in one of the output formats.
+public struct TableWriter: Sendable {
+    public var language: Language
+    public var numbers: NumberStyle
+    /// Colour the numbers of toned columns in the terminal format (green good news, red bad).
+    public var color: Bool
+    /// The terminal's width: left-aligned text columns are cut with "…" to fit it.
+    public var maxWidth: Int?
+    /// Units to stand out in a chart.
+    public var highlight: [String] = []
+
+    public init(language: Language = .en, numbers: NumberStyle = NumberStyle(), color: Bool = false, maxWidth: Int? = nil) {
+        self.language = language
+        self.numbers = numbers
+        self.color = color
+        self.maxWidth = maxWidth
+    }
+
+    /// The whole text of `table` in `format`, ending with a newline.
+    public func render(_ table: Table, as format: OutputFormat) -> String {
+        switch format {
+        case .table: return text(table.keeping(.dataOnly))
+        case .csv: return csv(table.keeping(.screenOnly))
+        case .json: return json(table.keeping(.screenOnly))
+        case .markdown: return markdown(table.keeping(.dataOnly))
+        case .xlsx: preconditionFailure("an .xlsx workbook is binary: write it with XLSXWriter")
+        case .vegaLite: return vegaLite(table)
+        case .svg: return svg(table)
+        }
+    }
+
+    private func screenText(_ cell: Table.Cell) -> String {
+        switch cell {
+        case let .text(s): return s
+        case let .localized(t): return t.text(language)
+        case let .number(x, precision): return numbers.fixed(x, precision: precision)
+        case let .integer(n): return String(n)
+        case .missing: return "–"
+        }
+    }
+
+    private func text(_ table: Table) -> String {
+        let headers = table.columns.map { $0.header.text(language) }
+        let body = table.rows.map { $0.map(screenText) }
+        var widths = headers.map(displayWidth)
+        for row in body { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], displayWidth(cell)) } }
+        if let maxWidth { widths = fitted(widths, alignments: table.columns.map(\.alignment), maxWidth: maxWidth) }
+        func line(_ cells: [String], values: [Table.Cell]? = nil) -> String {
+            var parts: [String] = []
+            for (j, cell) in cells.enumerated() {
+                let column = table.columns[j]
+                var part = padded(truncated(cell, to: widths[j]), to: widths[j], alignment: column.alignment)
+                if color, case let .number(x, _)? = values?[j] { part = colored(part, value: x, tone: column.tone) }
+                if color, case let .integer(n)? = values?[j] { part = colored(part, value: Double(n), tone: column.tone) }
+                parts.append(part)
+            }
+            var joined = parts.joined(separator: "  ")
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            return joined
+        }
+        var out = ""
+        if let title = table.title { out += title.text(language) + "\n\n" }
+        out += line(headers) + "\n"
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        for (row, cells) in zip(body, table.rows) { out += line(row, values: cells) + "\n" }
+        if !table.footnotes.isEmpty {
+            out += "\n"
+            for note in table.footnotes { out += note.text(language) + "\n" }
+        }
+        return out
+    }
+
+    private func csv(_ table: Table) -> String {
+        let separator = numbers.decimalComma ? ";" : ","
+        let separatorByte = separator.utf8.first!
+        func quoted(_ s: String) -> String {
+            let needsQuotes = s.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        func field(_ cell: Table.Cell) -> String {
+            switch cell {
+            case let .text(s): return quoted(s)
+            case let .localized(t): return quoted(t.text(language))
+            case let .number(x, _): return numbers.full(x)
+            case let .integer(n): return String(n)
+            case .missing: return ""
+            }
+        }
+        var out = table.columns.map { quoted($0.id) }.joined(separator: separator) + "\n"
+        for row in table.rows { out += row.map(field).joined(separator: separator) + "\n" }
+        return out
+    }
+
+    func json(_ table: Table) -> String {
+        let plain = NumberStyle(decimalComma: false)
+        func value(_ cell: Table.Cell) -> String {
+            switch cell {
+            case let .text(s): return jsonString(s)
+            case let .localized(t): return jsonString(t.text(language))
+            case let .number(x, _): return x.isFinite ? plain.full(x) : "null"
+            case let .integer(n): return String(n)
+            case .missing: return "null"
+            }
+        }
+        if table.rows.isEmpty { return "[]\n" }
+        var out = "[\n"
+        for (i, row) in table.rows.enumerated() {
+            let members = zip(table.columns, row).map { "\(jsonString($0.id)): \(value($1))" }
+            out += "  {" + members.joined(separator: ", ") + "}" + (i + 1 < table.rows.count ? ",\n" : "\n")
+        }
+        return out + "]\n"
+    }
+
+    private func markdown(_ table: Table) -> String {
+        func escaped(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var out = ""
+        if let title = table.title { out += "**" + escaped(title.text(language)) + "**\n\n" }
+        out += "| " + table.columns.map { escaped($0.header.text(language)) }.joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.map { $0.alignment == .right ? " ---: " : " :--- " }.joined(separator: "|") + "|\n"
+        for row in table.rows { out += "| " + row.map { escaped(screenText($0)) }.joined(separator: " | ") + " |\n" }
+        if !table.footnotes.isEmpty {
+            out += "\n"
+            for note in table.footnotes { out += escaped(note.text(language)) + "\n\n" }
+        }
+        return out
+    }
+}
+
+extension Table {
+    /// The table without the columns of the other kind of format.
+    func keeping(_ hidden: Visibility) -> Table {
+        let keep = columns.indices.filter { columns[$0].visibility != hidden }
+        var visible = self
+        visible.columns = keep.map { columns[$0] }
+        visible.rows = rows.map { row in keep.map { row[$0] } }
+        return visible
+    }
+}
+
+/// A JSON string literal for `s`.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

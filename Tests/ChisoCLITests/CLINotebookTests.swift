@@ -1,0 +1,68 @@
+@testable import chiso
+import Testing
+
+struct CLINotebookTests {
+    static let text = """
+        # A notebook
+
+        ```console
+        $ chiso rank par --unit 'Quảng Ninh' --format csv
+        rank,unit
+        1,Quảng Ninh
+        $ chiso show nothing
+        [exit status 1]
+        ```
+
+        Text between blocks.
+
+        ```sh
+        $ chiso not-a-step
+        ```
+
+        ```console
+        $ chiso datasets "two words"
+        ```
+        """
+
+    @Test func stepsWithTheirLinesOutputsAndStatuses() {
+        let notebook = CLINotebook(path: "n.md", text: Self.text)
+        #expect(notebook.steps.map(\.line) == [4, 7, 18])
+        #expect(notebook.steps[0].arguments == ["rank", "par", "--unit", "Quảng Ninh", "--format", "csv"])
+        #expect(notebook.steps[0].expected == "rank,unit\n1,Quảng Ninh\n")
+        #expect(notebook.steps[0].status == 0)
+        #expect(notebook.steps[1].expected == "" && notebook.steps[1].status == 1)
+        #expect(notebook.steps[2].arguments == ["datasets", "two words"])
+        #expect(notebook.steps[2].description == "n.md:18")
+    }
+
+    @Test func updatingReplacesOnlyTheOutputs() {
+        let notebook = CLINotebook(path: "n.md", text: Self.text)
+        let updated = notebook.updated(with: [("rank,unit\n1,Hải Phòng\n2,Quảng Ninh\n", 0), ("", 0), ("a\n", 2)])
+        #expect(updated == """
+            # A notebook
+
+            ```console
+            $ chiso rank par --unit 'Quảng Ninh' --format csv
+            rank,unit
+            1,Hải Phòng
+            2,Quảng Ninh
+            $ chiso show nothing
+            ```
+
+            Text between blocks.
+
+            ```sh
+            $ chiso not-a-step
+            ```
+
+            ```console
+            $ chiso datasets "two words"
+            a
+            [exit status 2]
+            ```
+            """)
+        // Updating with what is written gives the text back.
+        let same = notebook.updated(with: notebook.steps.map { ($0.expected, $0.status) })
+        #expect(same == Self.text)
+    }
+}
