@@ -2,8 +2,6 @@ import ChisoCore
 import ChisoIO
 import ChisoNumerics
 import ChisoOutput
-import Dispatch
-import Foundation
 
 /// Forecasts of many anonymous series (`chiso forecast --batch`), each by its own model fit,
 /// spread over all cores.
@@ -53,39 +51,27 @@ public struct SeriesForecastResult: Sendable {
     }
 }
 
-/// Results written by concurrent workers, each to its own index.
-private final class OutcomeSlots: @unchecked Sendable {
-    var values: [Result<Forecast, ForecastFailure>]
-    init(count: Int) { values = Array(repeating: .failure(.noData), count: count) }
-}
-
 /// Forecasts every series of `series` with `model` (its trailing run of observations), in parallel.
 public func seriesForecasts(_ series: SeriesMatrix, model: ForecastModel, horizon: Int, levels: [Double]) -> SeriesForecastResult {
-    let count = series.ids.count
-    let slots = OutcomeSlots(count: count)
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = (count + workers - 1) / max(1, workers)
     let values = series.values
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-        let range = (w * chunk)..<min(count, (w + 1) * chunk)
-        guard !range.isEmpty else { return }
-        for s in range {
+    let parts = ParallelWork.ranges(of: series.ids.count, parts: ParallelWork.processorCount * 4)
+    let outcomes = ParallelWork.map(parts.count) { part in
+        parts[part].map { s -> Result<Forecast, ForecastFailure> in
             let column = values.column(s)
-            guard let last = column.lastIndex(where: { !$0.isNaN }) else { slots.values[s] = .failure(.noData); continue }
+            guard let last = column.lastIndex(where: { !$0.isNaN }) else { return .failure(.noData) }
             var first = last
             while first > 0 && !column[first - 1].isNaN { first -= 1 }
-            let y = Array(column[first...last])
             let lag = column.count - 1 - last
             do throws(ForecastFailure) {
-                let forecast = try SeriesForecaster.forecast(y, model: model, horizon: horizon + lag, levels: levels)
-                slots.values[s] = .success(forecast.dropping(lag))
+                let forecast = try SeriesForecaster.forecast(Array(column[first...last]), model: model, horizon: horizon + lag, levels: levels)
+                return .success(forecast.dropping(lag))
             } catch {
-                slots.values[s] = .failure(error)
+                return .failure(error)
             }
         }
-    }
+    }.flatMap { $0 }
     var periods: [Period] = []
     var period = series.periods.last ?? .year(0)
     for _ in 0..<horizon { period = period.next; periods.append(period) }
-    return SeriesForecastResult(source: series.source, ids: series.ids, periods: periods, levels: levels, outcomes: slots.values)
+    return SeriesForecastResult(source: series.source, ids: series.ids, periods: periods, levels: levels, outcomes: outcomes)
 }

@@ -36,15 +36,6 @@ struct WorkerResult: Sendable {
     var maxDay: Int32 = .min
 }
 
-/// Results written by concurrent workers, each to its own slot.
-final class WorkerResults: @unchecked Sendable {
-    private var slots: [WorkerResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: WorkerResult) { lock.lock(); slots[i] = value; lock.unlock() }
-    var all: [WorkerResult] { slots.map { $0! } }
-}
-
 /// Bytes read so far, shared by the workers.
 final class ByteCounter: Sendable {
     let value = Atomic<Int>(0)

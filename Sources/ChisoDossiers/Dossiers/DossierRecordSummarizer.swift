@@ -17,11 +17,12 @@ public struct DossierSummaryOptions: Sendable {
     public var asOf: String?
     /// Called from a background thread with the share of bytes read, when set.
     public var progress: (@Sendable (Double) -> Void)?
-    /// Worker threads (default: the cores).
+    /// Threads that read the file (default: the cores); the file is cut into twice as many byte
+    /// ranges so that a thread that finishes early takes another.
     public var workers: Int
 
     public init(granularity: Period.Kind = .month, byAgency: Bool = false, byProcedure: Bool = false, strict: Bool = false,
-                asOf: String? = nil, progress: (@Sendable (Double) -> Void)? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                asOf: String? = nil, progress: (@Sendable (Double) -> Void)? = nil, workers: Int = ParallelWork.processorCount) {
         self.granularity = granularity
         self.byAgency = byAgency
         self.byProcedure = byProcedure
@@ -112,15 +113,14 @@ public enum DossierRecordSummarizer {
         }
         bounds.append(size)
         let progressBytes = ByteCounter()
-        let results = WorkerResults(count: chunkCount)
         let monitor = options.progress.map { report in ProgressMonitor(total: size, bytes: progressBytes, report: report) }
         monitor?.start()
         let (chunkBounds, summaryOptions) = (bounds, options)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            results.set(c, scan(fd: fd, from: chunkBounds[c], to: chunkBounds[c + 1], layout: layout, options: summaryOptions, progress: progressBytes))
+        let results = ParallelWork.map(chunkCount, threads: options.workers) { c in
+            scan(fd: fd, from: chunkBounds[c], to: chunkBounds[c + 1], layout: layout, options: summaryOptions, progress: progressBytes)
         }
         monitor?.stop()
-        return try merge(results.all, path: path, options: options)
+        return try merge(results, path: path, options: options)
     }
 
     /// The offset of the first line starting at or after `offset`.

@@ -1,6 +1,5 @@
 import ChisoCore
 import ChisoNumerics
-import Dispatch
 import Foundation
 
 /// Many series with periods as columns, read for batch fitting: ids kept as written (no unit
@@ -12,6 +11,14 @@ public struct SeriesMatrix: Sendable {
     public let periods: [Period]
     /// One column per series, one row per period.
     public let values: Matrix
+
+    public init(source: String, ids: [String], periods: [Period], values: Matrix) {
+        precondition(values.rows == periods.count && values.columns == ids.count, "one row per period and one column per series")
+        self.source = source
+        self.ids = ids
+        self.periods = periods
+        self.values = values
+    }
 }
 
 /// Reads a wide CSV of series (`id,2013,2014,…`) straight from bytes, on all cores.
@@ -44,7 +51,7 @@ public enum WideSeriesReader {
         }
         // Split the data lines into one chunk per core, each starting on a line boundary.
         let start = min(headerEnd + 1, body.endIndex)
-        let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunkCount = max(1, min(ParallelWork.processorCount, 8))
         var bounds = [start]
         for c in 1..<chunkCount {
             var cut = start + (body.endIndex - start) * c / chunkCount
@@ -53,21 +60,19 @@ public enum WideSeriesReader {
         }
         bounds.append(body.endIndex)
         let lineOffsets = bounds.indices.dropLast().map { c in body[start..<bounds[c]].reduce(2) { $1 == 0x0A ? $0 + 1 : $0 } }
-        let chunks = ChunkResults(count: chunkCount)
         let decimalMark: UInt8 = decimal == .comma ? 0x2C : 0x2E
         // `body` indexes the same storage as `bytes` (a BOM only moves its start).
         let (chunkBounds, periodCount) = (bounds, periods.count)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            let result = bytes.withUnsafeBufferPointer { buffer in
+        let chunks = ParallelWork.map(chunkCount) { c in
+            bytes.withUnsafeBufferPointer { buffer in
                 parseChunk(buffer, from: chunkBounds[c], to: chunkBounds[c + 1], firstLine: lineOffsets[c], columns: periodCount,
                            separator: separator, decimalMark: decimalMark, file: path)
             }
-            chunks.set(c, result)
         }
         var ids: [String] = []
         var columns: [Double] = []
-        for c in 0..<chunkCount {
-            switch chunks.get(c) {
+        for chunk in chunks {
+            switch chunk {
             case let .success(part):
                 ids += part.ids
                 columns += part.values
@@ -80,15 +85,6 @@ public enum WideSeriesReader {
     }
 
     private struct Chunk { var ids: [String] = []; var values: [Double] = [] }
-
-    /// Per-chunk results written from concurrent workers, each to its own slot.
-    private final class ChunkResults: @unchecked Sendable {
-        private var slots: [Result<Chunk, DataError>?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<Chunk, DataError>) { lock.lock(); slots[index] = value; lock.unlock() }
-        func get(_ index: Int) -> Result<Chunk, DataError> { slots[index]! }
-    }
 
     private static func parseChunk(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, firstLine: Int, columns: Int,
                                    separator: UInt8, decimalMark: UInt8, file: String) -> Result<Chunk, DataError> {

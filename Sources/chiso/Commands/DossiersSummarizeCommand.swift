@@ -35,7 +35,7 @@ struct DossiersSummarizeCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Date (yyyy-mm-dd) that splits pending dossiers into in time and overdue (default: the latest date in the file).")
     var asOf: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Threads that read the file (default: one per core; 1 reads on one core).")
     var workers: Int?
 
     @OptionGroup(title: "Input") var input: InputOptions
