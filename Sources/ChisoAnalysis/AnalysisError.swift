@@ -2,17 +2,22 @@ import ChisoCore
 import ChisoNumerics
 
 /// A request the data cannot answer, said in terms of units, indicators and periods.
-public enum AnalysisError: ReportableError, Equatable {
+public enum AnalysisError: RemediableError, Equatable {
     case noValues(indicator: String, period: String, panel: String)
     case noData(panel: String, indicator: String)
 
     public var description: String {
         switch self {
         case let .noValues(indicator, period, panel):
-            return "\(panel) has no values of \(indicator) for \(period); `chiso show \(panel) --indicator \(indicator)` shows the years it covers"
+            return "\(panel) has no values of \(indicator) for \(period)"
         case let .noData(panel, indicator):
             return "\(panel) has no values of \(indicator) in the requested range"
         }
+    }
+
+    public var remedy: Remedy? {
+        if case let .noValues(indicator, _, panel) = self { return .showCoverage(dataset: panel, indicator: indicator) }
+        return nil
     }
 }
 

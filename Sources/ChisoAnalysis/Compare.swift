@@ -139,12 +139,14 @@ private func change(_ panel: Panel, unit: Int, period: Int, indicator: Int) -> D
 }
 
 /// A comparison that cannot be made.
-public enum CompareError: ReportableError, Equatable {
+public enum CompareError: RemediableError, Equatable {
     case tooFewUnits(Int)
 
     public var description: String {
         switch self {
-        case let .tooFewUnits(count): return "compare needs at least two units (--units A,B), got \(count)"
+        case let .tooFewUnits(count): return "a comparison needs at least two units, got \(count)"
         }
     }
+
+    public var remedy: Remedy? { .nameTwoUnits }
 }

@@ -127,7 +127,7 @@ private func wholeDossiers(_ x: Double) -> Double {
 }
 
 /// A dossier target that cannot be set.
-public enum DossierTargetError: ReportableError, Equatable {
+public enum DossierTargetError: RemediableError, Equatable {
     case rateOutOfRange(Double)
     case unknownUnit(String, available: [String])
     case missingCounts(unit: String, period: String, location: String?, rate: String)
@@ -136,12 +136,17 @@ public enum DossierTargetError: ReportableError, Equatable {
 
     public var description: String {
         switch self {
-        case let .rateOutOfRange(value): return "--at-least must be a percentage from 0 to 100, not \(value)"
+        case let .rateOutOfRange(value): return "the target rate must be a percentage from 0 to 100, not \(value)"
         case let .unknownUnit(unit, available): return "no unit '\(unit)' in the dossier file; its units are: \(available.joined(separator: ", "))"
         case let .missingCounts(unit, period, location, rate):
             return "\(location.map { "\($0): " } ?? "")\(unit) \(period) lacks the counts of the \(rate) rate (see docs/dossiers.md)"
         case let .gap(unit, periods): return "\(unit)'s periods are not consecutive (\(periods.joined(separator: ", "))); a volume forecast needs an unbroken series"
         case let .cannotForecast(unit, reason): return "cannot forecast the volume of \(unit): \(reason)"
         }
+    }
+
+    public var remedy: Remedy? {
+        if case .rateOutOfRange = self { return .giveRateAsPercent }
+        return nil
     }
 }

@@ -116,8 +116,10 @@ extension ProfileEntry {
 }
 
 /// A profile that cannot be drawn.
-public enum ProfileError: ReportableError, Equatable {
+public enum ProfileError: RemediableError, Equatable {
     case noPanels
 
-    public var description: String { "no panel datasets to profile; `chiso datasets` lists what is bundled" }
+    public var description: String { "no panel datasets to profile" }
+
+    public var remedy: Remedy? { .listDatasets }
 }

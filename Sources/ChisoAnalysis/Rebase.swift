@@ -163,7 +163,7 @@ public enum RebaseError: ReportableError, Equatable {
 
     public var description: String {
         switch self {
-        case let .notOn63Provinces(panel, system): return "--as-2025 maps the 63 provinces onto the 34 of 2025; \(panel) is on \(system)"
+        case let .notOn63Provinces(panel, system): return "rebasing to 2025 maps the 63 provinces onto the 34 of 2025; \(panel) is on \(system)"
         case let .notInMerger(unit): return "\(unit) is not in the 2025 merger table (datasets/provinces/merger_2025.csv)"
         }
     }

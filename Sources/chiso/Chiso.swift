@@ -30,7 +30,7 @@ struct Chiso: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any ReportableError {
-            fail(error.description)
+            fail(userMessage(for: error))
         } catch {
             exit(withError: error)
         }

@@ -57,7 +57,7 @@ struct BadInputTests {
         Case("backtest unknown model", ["backtest", "par", "--models", "naive,prophet"], status: 64, "--models takes a comma-separated list of"),
         Case("backtest without enough history", ["backtest", "FILE", "--min-train", "4"], file: long + "Hà Nội,2023,x,1\nHà Nội,2024,x,2\n",
              "no origin with 4 periods of training data"),
-        Case("missing datasets folder", ["rank", "par", "--datasets", "/no/such/folder"], "'provinces' is neither a file nor a bundled dataset"),
+        Case("missing datasets folder", ["rank", "par", "--datasets", "/no/such/folder"], "no folder of bundled datasets (one holding provinces/dataset.json) at /no/such/folder; pass --datasets DIR or set CHISO_DATASETS"),
     ]
 
     @Test func thereAreAtLeastTenCases() {

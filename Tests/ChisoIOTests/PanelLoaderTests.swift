@@ -149,7 +149,7 @@ struct PanelLoaderTests {
         let (panel, report, _) = try load("n.csv", "unit,period,indicator,value\nLào Cai,2025,x,1\nHuế,2025,x,2\nTuyên Quang,2025,x,3\n")
         #expect(panel.unitSystem.id == "provinces-34")
         #expect(panel.units.map(\.code) == ["08", "15", "46"])
-        #expect(report.unitSystemNote?.contains("34 provinces") == true)
+        #expect(report.unitSystemNote?.text.contains("34 provinces") == true)
     }
 
     @Test func codebookMapsCodesToNames() throws {

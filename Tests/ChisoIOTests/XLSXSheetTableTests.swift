@@ -32,7 +32,7 @@ struct XLSXSheetTableTests {
         #expect(panel.value(unit: 2, period: 0, indicator: par) == 91.87)
         #expect(panel.value(unit: 1, period: 0, indicator: direction) == 9.44)
         #expect(panel.value(unit: 3, period: 0, indicator: direction).isNaN)
-        #expect(report.lines.contains { $0.contains("1 cells without a value kept as missing") })
+        #expect(report.notes.contains { $0.text.contains("1 cells without a value kept as missing") })
     }
 
     @Test func ambiguousTextNumbersAreNotGuessed() throws {

@@ -1,7 +1,7 @@
 import ChisoNumerics
 
 /// Why an input could not be read. Every case says where and what to do.
-public enum DataError: ReportableError, Equatable {
+public enum DataError: RemediableError, Equatable {
     case fileNotFound(path: String)
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
@@ -23,12 +23,13 @@ public enum DataError: ReportableError, Equatable {
     case unknownUnit(at: SourceLocation, lookup: UnitLookupError)
     case noPerYearFiles(folder: String)
     case datasetNotFound(name: String, available: [String], searched: [String])
+    case datasetsFolderNotFound(searched: [String])
     case invalidMetadata(file: String, reason: String)
 
     public var description: String {
         switch self {
         case let .fileNotFound(path):
-            return "\(path): no such file, folder or bundled dataset (`chiso datasets` lists the bundled ones)"
+            return "\(path): no such file, folder or bundled dataset"
         case let .unreadable(path, reason):
             return "\(path): cannot be read: \(reason)"
         case let .unwritable(path, reason):
@@ -46,13 +47,13 @@ public enum DataError: ReportableError, Equatable {
         case let .raggedRow(at, expected, found):
             return "\(at): the row has \(found) fields but the header has \(expected); check separators and quoting on this line"
         case let .missingColumn(file, role, headers):
-            return "\(file): no \(role) column among the headers (\(headers.joined(separator: ", "))); rename a column or pass --layout"
+            return "\(file): no \(role) column among the headers (\(headers.joined(separator: ", "))); rename a column or declare the layout"
         case let .badNumber(at, text, convention):
             return "\(at): '\(text)' is not a number\(convention.isEmpty ? "" : " with \(convention)"); leave the cell empty for a missing value"
         case let .ambiguousDecimal(at, text):
-            return "\(at): '\(text)' could be a decimal or a thousands separator and no cell in the file settles it; pass --decimal-comma (Vietnamese style, 93,364 = 93.364) or --decimal-point (3.589 = 3.589)"
+            return "\(at): '\(text)' could be a decimal or a thousands separator and no cell in the file settles it"
         case let .mixedDecimal(comma, commaText, point, pointText):
-            return "\(comma): '\(commaText)' uses a decimal comma but \(point): '\(pointText)' uses a decimal point; use one convention in the file, or pass --decimal-comma or --decimal-point to choose one"
+            return "\(comma): '\(commaText)' uses a decimal comma but \(point): '\(pointText)' uses a decimal point; use one convention in the file, or choose one"
         case let .badRank(at, text):
             return "\(at): '\(text)' is not a rank (a whole number from 1); leave the cell empty when there is no published rank"
         case let .emptyField(at, role):
@@ -60,18 +61,33 @@ public enum DataError: ReportableError, Equatable {
         case let .badPeriod(at, text):
             return "\(at): '\(text)' is not a period; write a year (2023), a quarter (2023-Q2) or a month (2023-06)"
         case let .noPeriod(file):
-            return "\(file): no period column and no year in the file name; add a 'period' column, pass --period YEAR, or name the file by its year (2023.csv)"
+            return "\(file): no period column and no year in the file name; add a 'period' column, give the period, or name the file by its year (2023.csv)"
         case let .duplicate(first, second, unit, period, indicator):
-            return "\(second): duplicate value for \(unit), \(period), \(indicator) (first at \(first)); remove one, or pass --on-duplicate first|last|mean"
+            return "\(second): duplicate value for \(unit), \(period), \(indicator) (first at \(first)); remove one, or say how to combine duplicates"
         case let .unknownUnit(at, lookup):
-            return "\(at): \(lookup); pass --unit-system custom if the file's units are not provinces"
+            return "\(at): \(lookup)"
         case let .noPerYearFiles(folder):
             return "\(folder): no per-year files (a .csv file named by its year, such as 2023.csv) in the folder"
         case let .datasetNotFound(name, available, searched):
             let list = available.isEmpty ? "none found" : available.joined(separator: ", ")
-            return "'\(name)' is neither a file nor a bundled dataset (bundled: \(list); searched \(searched.joined(separator: ", "))); pass --datasets DIR or set CHISO_DATASETS"
+            return "'\(name)' is neither a file nor a bundled dataset (bundled: \(list); searched \(searched.joined(separator: ", ")))"
+        case let .datasetsFolderNotFound(searched):
+            return "no folder of bundled datasets (one holding provinces/dataset.json) at \(searched.joined(separator: ", "))"
         case let .invalidMetadata(file, reason):
             return "\(file): \(reason)"
+        }
+    }
+
+    public var remedy: Remedy? {
+        switch self {
+        case .fileNotFound: return .listDatasets
+        case .missingColumn: return .declareLayout
+        case .ambiguousDecimal, .mixedDecimal: return .chooseDecimalSeparator
+        case .noPeriod: return .givePeriod
+        case .duplicate: return .chooseDuplicatePolicy
+        case .unknownUnit: return .declareCustomUnits
+        case .datasetNotFound, .datasetsFolderNotFound: return .locateDatasets
+        default: return nil
         }
     }
 }

@@ -1,7 +1,7 @@
 import ChisoNumerics
 
 /// A request for something a panel does not hold.
-public enum PanelQueryError: ReportableError, Equatable {
+public enum PanelQueryError: RemediableError, Equatable {
     case unknownIndicator(name: String, panel: String, available: [String])
     case unknownPeriod(period: String, panel: String, available: [String])
     case unitNotInPanel(unit: String, panel: String)
@@ -16,7 +16,12 @@ public enum PanelQueryError: ReportableError, Equatable {
         case let .unitNotInPanel(unit, panel):
             return "\(panel) has no values for \(unit)"
         case let .noIndicatorGiven(panel, available):
-            return "\(panel) has several indicators; choose one with --indicator (\(available.joined(separator: ", ")))"
+            return "\(panel) has several indicators; choose one (\(available.joined(separator: ", ")))"
         }
+    }
+
+    public var remedy: Remedy? {
+        if case .noIndicatorGiven = self { return .chooseIndicator }
+        return nil
     }
 }

@@ -403,7 +403,7 @@ extension DossierRecordSummarizer {
         if let asOf = options.asOf {
             let bytes = Array(asOf.utf8)
             guard let (y, m, d) = bytes.withUnsafeBufferPointer({ date($0.baseAddress!, $0.count) }) else {
-                throw DataError.badPeriod(at: SourceLocation(file: "--as-of", line: 0), text: asOf)
+                throw DossierRecordError.badAsOfDate(asOf)
             }
             asOfDay = dayNumber(year: y, month: m, day: d)
         }

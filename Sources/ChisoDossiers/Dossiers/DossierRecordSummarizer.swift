@@ -48,17 +48,25 @@ public struct DossierSummary: Sendable {
 }
 
 /// A row of the records file that cannot be read.
-public enum DossierRecordError: ReportableError, Equatable {
+public enum DossierRecordError: RemediableError, Equatable {
     case missingColumn(file: String, column: String, header: [String])
     case badRow(file: String, line: Int, reason: String)
+    case badAsOfDate(String)
 
     public var description: String {
         switch self {
         case let .missingColumn(file, column, header):
             return "\(file): no column '\(column)' in the header (\(header.joined(separator: ", "))); records need dossier_id, unit, agency, procedure, channel, received_date, due_date, finished_date, status"
         case let .badRow(file, line, reason):
-            return "\(file):\(line): \(reason); fix the row, or run without --strict to count bad rows and go on"
+            return "\(file):\(line): \(reason); fix the row, or count bad rows and go on"
+        case let .badAsOfDate(text):
+            return "the as-of date '\(text)' is not a date; write it as yyyy-mm-dd"
         }
+    }
+
+    public var remedy: Remedy? {
+        if case .badRow = self { return .countBadRows }
+        return nil
     }
 }
 

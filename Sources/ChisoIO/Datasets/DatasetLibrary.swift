@@ -39,14 +39,14 @@ public struct DatasetLibrary: Sendable {
     }()
 
     /// The first candidate folder that holds `provinces/dataset.json`.
-    /// - Throws: `DataError.datasetNotFound` listing the folders searched.
+    /// - Throws: `DataError.datasetsFolderNotFound` listing the folders searched.
     public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                               executablePath: String = CommandLine.arguments[0]) throws(DataError) -> DatasetLibrary {
         let searched = candidates(explicit: explicit, environment: environment, executablePath: executablePath)
         for folder in searched where FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("provinces/dataset.json")) {
             return DatasetLibrary(root: (folder as NSString).standardizingPath)
         }
-        throw .datasetNotFound(name: "provinces", available: [], searched: searched)
+        throw .datasetsFolderNotFound(searched: searched)
     }
 
     /// Names of the datasets in the folder, sorted.

@@ -1,3 +1,5 @@
+import ChisoCore
+
 /// What a load did beyond storing values: everything skipped, empty or merged is counted here
 /// and shown on stderr, so nothing disappears silently.
 public struct LoadReport: Sendable, Equatable {
@@ -20,24 +22,24 @@ public struct LoadReport: Sendable, Equatable {
     /// Duplicate cells resolved by `--on-duplicate`.
     public var duplicatesResolved = 0
     /// How the unit system was chosen, when it was detected.
-    public var unitSystemNote: String?
+    public var unitSystemNote: Note?
 
     public init(source: String) {
         self.source = source
     }
 
-    /// One line per noteworthy fact, for stderr.
-    public var lines: [String] {
-        var lines: [String] = []
+    /// One note per noteworthy fact, for stderr.
+    public var notes: [Note] {
+        var lines: [Note] = []
         if missingValues > 0 {
             let ranked = rankOnly > 0 ? ", \(rankOnly) of them with a published rank" : ""
-            lines.append("\(source): \(missingValues) cells without a value kept as missing\(ranked)")
+            lines.append(Note("\(source): \(missingValues) cells without a value kept as missing\(ranked)"))
         }
-        if blankLines > 0 { lines.append("\(source): \(blankLines) empty lines skipped") }
-        for column in ignoredColumns { lines.append("\(source): column \(column) not read") }
-        for file in skippedFiles { lines.append("\(source): \(file) not read") }
-        if duplicatesResolved > 0 { lines.append("\(source): \(duplicatesResolved) duplicate cells resolved by --on-duplicate") }
-        if let unitSystemNote { lines.append("\(source): \(unitSystemNote)") }
+        if blankLines > 0 { lines.append(Note("\(source): \(blankLines) empty lines skipped")) }
+        for column in ignoredColumns { lines.append(Note("\(source): column \(column) not read")) }
+        for file in skippedFiles { lines.append(Note("\(source): \(file) not read")) }
+        if duplicatesResolved > 0 { lines.append(Note("\(source): \(duplicatesResolved) duplicate cells resolved by the duplicate policy")) }
+        if let unitSystemNote { lines.append(Note("\(source): \(unitSystemNote.text)", remedy: unitSystemNote.remedy)) }
         return lines
     }
 

@@ -57,7 +57,7 @@ struct PanelBuilder {
             if let group = merged[cell] {
                 let observed = group.map { observations[$0].value }.filter { !$0.isNaN }
                 values[cell] = observed.isEmpty ? .nan : observed.reduce(0, +) / Double(observed.count)
-                cellProvenance.note = "mean of \(observed.count) values (--on-duplicate mean)"
+                cellProvenance.note = "mean of \(observed.count) duplicate values"
             } else {
                 values[cell] = observation.value
             }
@@ -125,12 +125,12 @@ struct PanelBuilder {
         let missing34 = failures(registry.provinces34)
         let allAfterMerger = observations.allSatisfy { $0.period.year >= 2025 }
         if missing34.isEmpty && (allAfterMerger || !missing63.isEmpty) {
-            report.unitSystemNote = "units read as the 34 provinces from 1 July 2025 (pass --unit-system provinces-63 for the former provinces)"
+            report.unitSystemNote = Note("units read as the 34 provinces from 1 July 2025", remedy: .declareProvinces63)
             return registry.provinces34
         }
         if missing63.isEmpty { return registry.provinces63 }
         if missing63.count * 2 > names.count {
-            report.unitSystemNote = "units read as the file's own \(names.count) units, not provinces (pass --unit-system provinces-63 to check them as provinces)"
+            report.unitSystemNote = Note("units read as the file's own \(names.count) units, not provinces", remedy: .declareProvinces63)
             return customSystem(names)
         }
         let first = missing63[0]

@@ -16,7 +16,7 @@ struct DataSession {
             self.library = library
             self.registry = try library.provinceRegistry()
         } else if let explicit = input.datasets {
-            throw DataError.datasetNotFound(name: "provinces", available: [], searched: [explicit])
+            throw DataError.datasetsFolderNotFound(searched: [explicit])
         } else {
             self.library = nil
             self.registry = nil
@@ -67,7 +67,7 @@ struct DataSession {
 
     private func note(_ report: LoadReport) {
         guard !input.quiet else { return }
-        for line in report.lines { Diagnostics.note(line) }
+        for note in report.notes { Diagnostics.note(userMessage(for: note)) }
     }
 }
 
