@@ -108,7 +108,7 @@ public func dossierTarget(_ rows: [DossierAggregate], _ request: DossierTargetRe
     } catch {
         throw DossierTargetError.cannotForecast(unit: name, reason: error.description)
     }
-    let volume = forecast.mapped({ max(0, $0) }, observed: volumes, label: forecast.method)
+    let volume = forecast.replacing(distributions: forecast.distributions.map { $0.floored(at: 0) })
     let share = request.atLeast / 100
     guard byPeriod[last]!.volume > 0 else { throw DossierTargetError.cannotForecast(unit: name, reason: "no volume in \(last)") }
     let lastRate = byPeriod[last]!.count / byPeriod[last]!.volume

@@ -48,7 +48,7 @@ struct PanelWindow {
                 let results = try PanelAutoregression.forecast(transformed, horizon: horizon, levels: levels, paths: levels.isEmpty ? 0 : paths, seed: seed)
                 guard let scale else { return results }
                 return results.enumerated().map { u, result in
-                    result.map { $0.mapped(scale.inverse, observed: values[u], label: $0.method + "[logit]") }
+                    result.map { $0.onScale(scale, observed: values[u], label: $0.method + "[logit]") }
                 }
             } catch {
                 return values.map { _ in .failure(error) }
@@ -121,7 +121,7 @@ extension PanelWindow {
                 } else {
                     break
                 }
-                if calibrated { part = part.recalibrated(step: h, multipliers: multipliers[h].map { $0! }, scale: scale) }
+                if calibrated { part = part.recalibrated(step: h, multipliers: multipliers[h].map { $0! }) }
                 parts.append(part)
             }
             if parts.count == horizon {
@@ -137,30 +137,12 @@ extension PanelWindow {
 }
 
 extension Forecast {
-    /// The intervals of horizon `step` (0-based) rebuilt as point ± k·sd on the modelling scale,
-    /// sd read off this forecast's widest interval and k the calibrated multiplier per level.
-    func recalibrated(step h: Int, multipliers: [Double], scale: BoundedScale?) -> Forecast {
-        let toScale: (Double) -> Double = { scale?.transform($0) ?? $0 }
-        let fromScale: (Double) -> Double = { scale?.inverse($0) ?? $0 }
-        let widest = levels.indices.max { levels[$0] < levels[$1] }!
-        let z = NormalDistribution().quantile(0.5 + levels[widest] / 200)
-        var lower = self.lower, upper = self.upper
-        let sd = (toScale(self.upper[widest][h]) - toScale(self.lower[widest][h])) / (2 * z)
-        let centre = toScale(points[h])
-        for l in levels.indices {
-            lower[l][h] = fromScale(centre - multipliers[l] * sd)
-            upper[l][h] = fromScale(centre + multipliers[l] * sd)
-        }
-        return Forecast(method: method, points: points, levels: levels, lower: lower, upper: upper, fitted: fitted, residuals: residuals,
-                        parameters: parameters, aicc: aicc, observations: observations)
-    }
-
-    /// The forecast without its first `steps` horizons (those fall before the origin).
-    func dropping(_ steps: Int) -> Forecast {
-        guard steps > 0 else { return self }
-        return Forecast(method: method, points: Array(points.dropFirst(steps)), levels: levels,
-                        lower: lower.map { Array($0.dropFirst(steps)) }, upper: upper.map { Array($0.dropFirst(steps)) },
-                        fitted: fitted, residuals: residuals, parameters: parameters, aicc: aicc, observations: observations)
+    /// The forecast with the intervals of horizon `step` (0-based) calibrated: centre ±
+    /// multiplier × spread on the modelling scale, one multiplier per level.
+    func recalibrated(step h: Int, multipliers: [Double]) -> Forecast {
+        var distributions = self.distributions
+        distributions[h] = distributions[h].calibrated(levels: levels, multipliers: multipliers)
+        return replacing(distributions: distributions)
     }
 }
 
@@ -169,8 +151,8 @@ extension Forecast {
 /// At each of the most recent `origins` periods (with at least 3 periods of data before it),
 /// every model is fitted on the data up to that origin only, and its forecasts for the following
 /// periods (up to `horizon`) are scored: absolute errors scaled by the unit's in-sample one-step
-/// naive MAE (MASE), and errors divided by the model's own forecast standard deviation (read off
-/// its 95% interval on the modelling scale), kept per horizon for calibrating interval widths.
+/// naive MAE (MASE), and errors in units of the forecast distribution's spread
+/// (`PredictiveDistribution.standardizedError`), kept per horizon for calibrating interval widths.
 /// A model that cannot forecast a case is charged the naive forecast's error there, since it
 /// would fall back to naive.
 struct PooledValidation {
@@ -181,11 +163,8 @@ struct PooledValidation {
     /// Standardised absolute errors per model and horizon.
     var standardized: [ForecastModel: [[Double]]] = [:]
 
-    static let z95 = 1.959963984540054
-
     init(_ window: PanelWindow, models: [ForecastModel], horizon: Int, origins: Int, scale: BoundedScale?, seed: UInt64, cache: ForecastCache?) {
         let last = window.periodCount - 1
-        let toScale: (Double) -> Double = { scale?.transform($0) ?? $0 }
         caseOrigins = Array(repeating: [], count: horizon)
         for model in models {
             standardized[model] = Array(repeating: [], count: horizon)
@@ -209,8 +188,7 @@ struct PooledValidation {
                         let chosen: Forecast
                         if case let .success(f) = forecasts[m + 1][u] { chosen = f } else { chosen = naive }
                         scaledErrors[model]![h - 1].append(abs(actual - chosen.points[h - 1]) / scaleMAE)
-                        let sd = (toScale(chosen.upper[0][h - 1]) - toScale(chosen.lower[0][h - 1])) / (2 * Self.z95)
-                        if sd > 0 && sd.isFinite { standardized[model]![h - 1].append(abs(toScale(actual) - toScale(chosen.points[h - 1])) / sd) }
+                        if let error = chosen.distributions[h - 1].standardizedError(actual) { standardized[model]![h - 1].append(error) }
                     }
                 }
             }

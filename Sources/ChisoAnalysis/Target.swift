@@ -85,8 +85,8 @@ public struct TargetResult: Sendable {
 /// Plans a target for one unit: every unit's next value is forecast with its own `auto` model
 /// (AICc, on the logit scale for bounded indicators), the threshold of the goal is read off this
 /// year's values and next year's forecasts, and the probability of meeting it comes from joint
-/// draws of all units' forecast distributions — each normal on its modelling scale with the
-/// standard deviation read off its 80% interval. The draws are independent across units: common
+/// draws of all units' predictive distributions (`PredictiveDistribution`: normal, or Student's t
+/// for a trend line, on the modelling scale). The draws are independent across units: common
 /// shocks (a new methodology, a national campaign) would make outcomes move together, so the
 /// probability of a rank is the most uncertain figure here.
 public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetResult {
@@ -101,17 +101,14 @@ public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetRes
     // Every unit's own forecast for the next period, from data up to this year.
     let window = PanelWindow(values: panel.units.indices.map { v in (0...yearIndex).map { panel.value(unit: v, period: $0, indicator: indicatorIndex) } })
     let outcomes = window.forecast(model: .auto, horizon: 1, levels: [80], scale: scale, seed: request.seed)
-    let z80 = NormalDistribution().quantile(0.9)
-    let toScale: (Double) -> Double = { scale?.transform($0) ?? $0 }
-    var distributions: [(unit: Int, mean: Double, sd: Double, forecast: Forecast)] = []
+    var distributions: [(unit: Int, forecast: Forecast)] = []
     var withoutForecast: [String] = []
     for (v, outcome) in outcomes.enumerated() where !window.values[v][yearIndex].isNaN {
         guard case let .success(f) = outcome else {
             withoutForecast.append(panel.units[v].name)
             continue
         }
-        let sd = (toScale(f.upper[0][0]) - toScale(f.lower[0][0])) / (2 * z80)
-        distributions.append((v, toScale(f.points[0]), max(0, sd), f))
+        distributions.append((v, f))
     }
     guard let ownIndex = distributions.firstIndex(where: { $0.unit == u }) else {
         throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) forecast for \(unit.name) (its series is too short)")
@@ -137,9 +134,7 @@ public func target(_ panel: Panel, _ request: TargetRequest) throws -> TargetRes
     case let .improve(n): (thresholdThisYear, thresholdNext) = (nil, current + n)
     }
     // Joint draws of every unit's forecast distribution.
-    let simulation = TargetSimulation(
-        distributions: distributions.map { TargetSimulation.Distribution(mean: $0.mean, standardDeviation: $0.sd) },
-        higherIsBetter: higher, backTransform: { scale?.inverse($0) ?? $0 })
+    let simulation = TargetSimulation(distributions: distributions.map { $0.forecast.distributions[0] }, higherIsBetter: higher)
     let criterion: TargetSimulation.Criterion
     if case let .rank(k) = request.goal { criterion = .rank(k) } else { criterion = .threshold(thresholdNext) }
     let probability = simulation.probability(unit: ownIndex, meets: criterion, draws: max(1, request.draws), seed: request.seed)

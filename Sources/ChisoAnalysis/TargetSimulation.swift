@@ -1,21 +1,11 @@
 import ChisoNumerics
 
-/// Joint draws of every unit's next value, each from an independent normal distribution on its
-/// modelling scale, mapped back to the indicator's scale: the probability that one unit meets a goal.
+/// Joint draws of every unit's next value, each from its own predictive distribution, drawn
+/// independently: the probability that one unit meets a goal.
 ///
 /// Independence across units is an assumption: common shocks (a new methodology, a national
 /// campaign) make outcomes move together, which would widen the spread of the rank probabilities.
 public struct TargetSimulation: Sendable {
-    /// One unit's forecast distribution on the modelling scale.
-    public struct Distribution: Sendable, Equatable {
-        public let mean: Double
-        public let standardDeviation: Double
-        public init(mean: Double, standardDeviation: Double) {
-            self.mean = mean
-            self.standardDeviation = standardDeviation
-        }
-    }
-
     /// What counts as meeting the goal in one draw.
     public enum Criterion: Sendable, Equatable {
         /// The unit is among the best `rank` (ties counted in its favour).
@@ -24,15 +14,13 @@ public struct TargetSimulation: Sendable {
         case threshold(Double)
     }
 
-    public let distributions: [Distribution]
+    /// One predictive distribution per unit.
+    public let distributions: [PredictiveDistribution]
     public let higherIsBetter: Bool
-    /// Maps a draw on the modelling scale back to the indicator's scale (identity unless bounded).
-    public let backTransform: @Sendable (Double) -> Double
 
-    public init(distributions: [Distribution], higherIsBetter: Bool, backTransform: @escaping @Sendable (Double) -> Double = { $0 }) {
+    public init(distributions: [PredictiveDistribution], higherIsBetter: Bool) {
         self.distributions = distributions
         self.higherIsBetter = higherIsBetter
-        self.backTransform = backTransform
     }
 
     /// The share of `draws` joint draws in which unit `unit` (an index into `distributions`) meets `criterion`.
@@ -42,8 +30,8 @@ public struct TargetSimulation: Sendable {
         var sample = [Double](repeating: 0, count: distributions.count)
         var met = 0
         for _ in 0..<draws {
-            for (i, d) in distributions.enumerated() {
-                sample[i] = backTransform(d.mean + d.standardDeviation * generator.nextNormal())
+            for (i, distribution) in distributions.enumerated() {
+                sample[i] = distribution.draw(using: &generator)
             }
             if meets(criterion, unit: unit, sample: sample) { met += 1 }
         }

@@ -54,7 +54,7 @@ struct TargetTests {
     /// P(X₁ ≥ 81) = 1 − Φ(0.5) = 0.3085375.
     @Test func jointDrawsMatchTheTwoUnitNormalCase() {
         let simulation = TargetSimulation(
-            distributions: [.init(mean: 80, standardDeviation: 2), .init(mean: 78.5, standardDeviation: 1.5)], higherIsBetter: true)
+            distributions: [.init(center: 80, shape: .normal(standardDeviation: 2)), .init(center: 78.5, shape: .normal(standardDeviation: 1.5))], higherIsBetter: true)
         let rank = simulation.probability(unit: 0, meets: .rank(1), draws: 10_000, seed: 7)
         #expect(abs(rank - 0.7257469) < 0.01)
         #expect(simulation.probability(unit: 0, meets: .rank(1), draws: 10_000, seed: 7) == rank)
@@ -67,7 +67,7 @@ struct TargetTests {
     @Test func boundedDrawsAreMappedBackBeforeComparing() {
         // On the logit scale of 0–100 the median of logit⁻¹(N(0, 1)) is 50: P(value ≥ 50) = 1/2.
         let scale = BoundedScale(lower: 0, upper: 100)
-        let simulation = TargetSimulation(distributions: [.init(mean: 0, standardDeviation: 1)], higherIsBetter: true, backTransform: { scale.inverse($0) })
+        let simulation = TargetSimulation(distributions: [.init(center: 0, shape: .normal(standardDeviation: 1), scale: scale)], higherIsBetter: true)
         #expect(abs(simulation.probability(unit: 0, meets: .threshold(50), draws: 20_000, seed: 1) - 0.5) < 0.01)
         // logit⁻¹(1.2815516) = 78.27: the 90th percentile of the normal maps to it.
         #expect(abs(simulation.probability(unit: 0, meets: .threshold(scale.inverse(1.2815516)), draws: 20_000, seed: 1) - 0.1) < 0.01)

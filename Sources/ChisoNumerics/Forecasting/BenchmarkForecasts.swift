@@ -10,10 +10,9 @@ public enum BenchmarkForecasts {
         let n = Double(y.count)
         let mean = y.reduce(0, +) / n
         let s2 = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        let t = StudentTDistribution(degreesOfFreedom: n - 1)
-        return .normal(method: "Mean", points: Array(repeating: mean, count: horizon), variances: Array(repeating: s2 * (1 + 1 / n), count: horizon),
-                       levels: levels, fitted: Array(repeating: mean, count: y.count), residuals: y.map { $0 - mean },
-                       parameters: [("mean", mean), ("sigma2", s2)], aicc: nil, observations: y.count, quantile: t.quantile)
+        return .symmetric(method: "Mean", points: Array(repeating: mean, count: horizon), variances: Array(repeating: s2 * (1 + 1 / n), count: horizon),
+                          degreesOfFreedom: n - 1, levels: levels, fitted: Array(repeating: mean, count: y.count), residuals: y.map { $0 - mean },
+                          parameters: [("mean", mean), ("sigma2", s2)], aicc: nil, observations: y.count)
     }
 
     /// The last value; intervals ± z σ √h with σ² the mean squared one-step change. Needs 2 observations.
@@ -23,9 +22,9 @@ public enum BenchmarkForecasts {
         let changes = zip(y.dropFirst(), y).map { $0 - $1 }
         let s2 = changes.reduce(0) { $0 + $1 * $1 } / Double(changes.count)
         let last = y[y.count - 1]
-        return .normal(method: "Naive", points: Array(repeating: last, count: horizon), variances: (1...horizon).map { s2 * Double($0) },
-                       levels: levels, fitted: [.nan] + Array(y.dropLast()), residuals: [.nan] + changes,
-                       parameters: [("sigma2", s2)], aicc: nil, observations: y.count)
+        return .symmetric(method: "Naive", points: Array(repeating: last, count: horizon), variances: (1...horizon).map { s2 * Double($0) },
+                          levels: levels, fitted: [.nan] + Array(y.dropLast()), residuals: [.nan] + changes,
+                          parameters: [("sigma2", s2)], aicc: nil, observations: y.count)
     }
 
     /// The last value plus h times the average change; intervals ± z σ √(h (1 + h/(n−1))) with σ²
@@ -42,8 +41,8 @@ public enum BenchmarkForecasts {
         let variances: [Double] = steps.map { h in s2 * h * (1 + h / m) }
         let fitted: [Double] = [.nan] + y.dropLast().map { $0 + drift }
         let residuals: [Double] = [.nan] + changes.map { $0 - drift }
-        return .normal(method: "Drift", points: points, variances: variances, levels: levels, fitted: fitted, residuals: residuals,
-                       parameters: [("drift", drift), ("sigma2", s2)], aicc: nil, observations: y.count)
+        return .symmetric(method: "Drift", points: points, variances: variances, levels: levels, fitted: fitted, residuals: residuals,
+                          parameters: [("drift", drift), ("sigma2", s2)], aicc: nil, observations: y.count)
     }
 
     /// A straight line fitted by least squares, extrapolated; prediction intervals from the
@@ -59,19 +58,13 @@ public enum BenchmarkForecasts {
             throw .constant
         }
         let future = Matrix(rows: horizon, columns: 2, columnMajor: [Double](repeating: 1, count: horizon) + (0..<horizon).map { Double(n + $0) })
-        var lower: [[Double]] = []
-        var upper: [[Double]] = []
-        var points: [Double] = []
-        for level in levels {
-            let predictions = fit.predict(future, level: level / 100)
-            points = predictions.map(\.estimate)
-            lower.append(predictions.map(\.predictionLower))
-            upper.append(predictions.map(\.predictionUpper))
+        let degreesOfFreedom = Double(fit.residualDegreesOfFreedom)
+        let distributions = fit.predict(future).map {
+            PredictiveDistribution(center: $0.estimate, shape: .studentT(scale: $0.predictionStandardError, degreesOfFreedom: degreesOfFreedom))
         }
-        if levels.isEmpty { points = fit.predict(future).map(\.estimate) }
         let k = 3.0, nn = Double(n)
         let aicc = -2 * fit.logLikelihood + 2 * k + 2 * k * (k + 1) / (nn - k - 1)
-        return Forecast(method: "OLS(trend)", points: points, levels: levels, lower: lower, upper: upper, fitted: fit.fitted, residuals: fit.residuals,
+        return Forecast(method: "OLS(trend)", distributions: distributions, levels: levels, fitted: fit.fitted, residuals: fit.residuals,
                         parameters: [("intercept", fit.coefficients[0]), ("slope", fit.coefficients[1]), ("sigma2", pow(fit.residualStandardError, 2))],
                         aicc: nn - k - 1 > 0 ? aicc : nil, observations: n)
     }

@@ -274,7 +274,7 @@ public enum ExponentialSmoothing {
         if fit.kind != .simple { parameters.append(("b0", p.trend)) }
         parameters.append(("sigma2", sigma2))
         parameters.append(("loglik", fit.logLikelihood))
-        return .normal(method: fit.kind.rawValue, points: Array(points.prefix(horizon)), variances: Array(variances.prefix(horizon)), levels: levels,
+        return .symmetric(method: fit.kind.rawValue, points: Array(points.prefix(horizon)), variances: Array(variances.prefix(horizon)), levels: levels,
                        fitted: fit.fitted, residuals: fit.residuals, parameters: parameters, aicc: fit.aicc, observations: fit.observations)
     }
 }

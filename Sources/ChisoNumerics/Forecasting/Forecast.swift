@@ -1,14 +1,17 @@
 import Foundation
 
-/// Point forecasts with intervals, and what the model saw: the common result of every model.
+/// A forecast of horizons 1…h: one predictive distribution per horizon, the intervals read off
+/// them at the requested levels, and what the model saw. The common result of every model.
 public struct Forecast: Sendable {
     /// Compact method label: `Naive`, `Drift`, `Mean`, `OLS(trend)`, `ETS(A,Ad,N)`, `Panel-AR(2)`.
     public let method: String
-    /// Forecasts for horizons 1…h.
+    /// The predictive distribution of each horizon.
+    public let distributions: [PredictiveDistribution]
+    /// Point forecasts for horizons 1…h, on the indicator's scale.
     public let points: [Double]
     /// Interval levels in percent (80, 95).
     public let levels: [Double]
-    /// lower[l][h−1] and upper[l][h−1] for levels[l].
+    /// lower[l][h−1] and upper[l][h−1] for levels[l], read off `distributions`.
     public let lower: [[Double]]
     public let upper: [[Double]]
     /// In-sample one-step fitted values and residuals (NaN where none).
@@ -23,29 +26,15 @@ public struct Forecast: Sendable {
     /// The method behind each horizon when they differ (a forecast assembled per horizon).
     public private(set) var stepMethods: [String]?
 
-    /// The method label of horizon h (1-based).
-    public func method(atStep h: Int) -> String { stepMethods?[h - 1] ?? method }
-
-    /// A forecast taking horizon h from `parts[h − 1]` (each a full forecast); fitted values,
-    /// residuals and parameters come from the first.
-    public static func assembled(_ parts: [Forecast], label: String) -> Forecast {
-        let first = parts[0]
-        var combined = Forecast(
-            method: label, points: parts.indices.map { parts[$0].points[$0] }, levels: first.levels,
-            lower: first.levels.indices.map { l in parts.indices.map { parts[$0].lower[l][$0] } },
-            upper: first.levels.indices.map { l in parts.indices.map { parts[$0].upper[l][$0] } },
-            fitted: first.fitted, residuals: first.residuals, parameters: first.parameters, aicc: first.aicc, observations: first.observations)
-        combined.stepMethods = parts.map(\.method)
-        return combined
-    }
-
-    public init(method: String, points: [Double], levels: [Double], lower: [[Double]], upper: [[Double]], fitted: [Double], residuals: [Double],
+    public init(method: String, distributions: [PredictiveDistribution], levels: [Double], fitted: [Double], residuals: [Double],
                 parameters: [(name: String, value: Double)], aicc: Double?, observations: Int) {
         self.method = method
-        self.points = points
+        self.distributions = distributions
+        self.points = distributions.map(\.point)
         self.levels = levels
-        self.lower = lower
-        self.upper = upper
+        let intervals = levels.map { level in distributions.map { $0.interval(level: level) } }
+        self.lower = intervals.map { $0.map(\.lower) }
+        self.upper = intervals.map { $0.map(\.upper) }
         self.fitted = fitted
         self.residuals = residuals
         self.parameters = parameters
@@ -53,33 +42,58 @@ public struct Forecast: Sendable {
         self.observations = observations
     }
 
-    /// The same forecast under another method label (a fallback, a note).
-    public func relabeled(_ method: String) -> Forecast {
-        Forecast(method: method, points: points, levels: levels, lower: lower, upper: upper, fitted: fitted, residuals: residuals,
-                 parameters: parameters, aicc: aicc, observations: observations)
+    /// The method label of horizon h (1-based).
+    public func method(atStep h: Int) -> String { stepMethods?[h - 1] ?? method }
+
+    /// The same forecast with other distributions (and method label), keeping what the model saw.
+    public func replacing(distributions: [PredictiveDistribution], method: String? = nil) -> Forecast {
+        var copy = Forecast(method: method ?? self.method, distributions: distributions, levels: levels, fitted: fitted, residuals: residuals,
+                            parameters: parameters, aicc: aicc, observations: observations)
+        copy.stepMethods = stepMethods
+        return copy
     }
 
-    /// A forecast whose intervals are normal: point ± z·√variance for each level.
-    static func normal(method: String, points: [Double], variances: [Double], levels: [Double], fitted: [Double], residuals: [Double],
-                       parameters: [(name: String, value: Double)], aicc: Double?, observations: Int, quantile: (Double) -> Double = NormalDistribution.standardQuantile) -> Forecast {
-        var lower: [[Double]] = []
-        var upper: [[Double]] = []
-        for level in levels {
-            let z = quantile(0.5 + level / 200)
-            lower.append(zip(points, variances).map { $0 - z * $1.squareRoot() })
-            upper.append(zip(points, variances).map { $0 + z * $1.squareRoot() })
+    /// A forecast taking horizon h from `parts[h − 1]` (each a full forecast); fitted values,
+    /// residuals and parameters come from the first.
+    public static func assembled(_ parts: [Forecast], label: String) -> Forecast {
+        var combined = parts[0].replacing(distributions: parts.indices.map { parts[$0].distributions[$0] }, method: label)
+        combined.stepMethods = parts.map(\.method)
+        return combined
+    }
+
+    /// The same forecast under another method label (a fallback, a note).
+    public func relabeled(_ method: String) -> Forecast {
+        replacing(distributions: distributions, method: method)
+    }
+
+    /// The forecast without its first `steps` horizons (those fall before the origin).
+    public func dropping(_ steps: Int) -> Forecast {
+        guard steps > 0 else { return self }
+        return replacing(distributions: Array(distributions.dropFirst(steps)))
+    }
+
+    /// A forecast whose distributions are normal (or Student's t with `degreesOfFreedom`) around
+    /// `points` with the given variances.
+    static func symmetric(method: String, points: [Double], variances: [Double], degreesOfFreedom: Double? = nil, levels: [Double],
+                          fitted: [Double], residuals: [Double], parameters: [(name: String, value: Double)], aicc: Double?, observations: Int) -> Forecast {
+        let distributions = zip(points, variances).map { point, variance in
+            let scale = variance.squareRoot()
+            return PredictiveDistribution(center: point, shape: degreesOfFreedom.map { .studentT(scale: scale, degreesOfFreedom: $0) } ?? .normal(standardDeviation: scale))
         }
-        return Forecast(method: method, points: points, levels: levels, lower: lower, upper: upper, fitted: fitted, residuals: residuals,
+        return Forecast(method: method, distributions: distributions, levels: levels, fitted: fitted, residuals: residuals,
                         parameters: parameters, aicc: aicc, observations: observations)
     }
 
-    /// The same forecast with points, bounds and fitted values mapped through `f` (a monotone
-    /// increasing back-transform), so that intervals map to intervals.
-    public func mapped(_ f: (Double) -> Double, observed: [Double], label: String) -> Forecast {
-        Forecast(method: label, points: points.map(f), levels: levels, lower: lower.map { $0.map(f) }, upper: upper.map { $0.map(f) },
-                 fitted: fitted.map { $0.isNaN ? $0 : f($0) },
-                 residuals: zip(observed, fitted).map { $0.isNaN || $1.isNaN ? .nan : $0 - f($1) },
-                 parameters: parameters, aicc: aicc, observations: observations)
+    /// The forecast of a model fitted on the logit scale, read on the indicator's scale: the
+    /// distributions map back through `scale`, fitted values too, and residuals are taken
+    /// against `observed`.
+    public func onScale(_ scale: BoundedScale, observed: [Double], label: String) -> Forecast {
+        let back = fitted.map { $0.isNaN ? $0 : scale.inverse($0) }
+        var copy = Forecast(method: label, distributions: distributions.map { $0.onScale(scale) }, levels: levels, fitted: back,
+                            residuals: zip(observed, back).map { $0.isNaN || $1.isNaN ? .nan : $0 - $1 },
+                            parameters: parameters, aicc: aicc, observations: observations)
+        copy.stepMethods = stepMethods
+        return copy
     }
 }
 

@@ -40,7 +40,7 @@ public enum SeriesForecaster {
         let z = scale.map { s in y.map(s.transform) } ?? y
         let forecast = try onScale(z, model: model, horizon: horizon, levels: levels)
         guard let scale else { return forecast }
-        return forecast.mapped(scale.inverse, observed: y, label: forecast.method + "[logit]")
+        return forecast.onScale(scale, observed: y, label: forecast.method + "[logit]")
     }
 
     private static func onScale(_ y: [Double], model: ForecastModel, horizon: Int, levels: [Double]) throws(ForecastFailure) -> Forecast {

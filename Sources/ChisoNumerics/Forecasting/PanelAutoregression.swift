@@ -95,27 +95,14 @@ public enum PanelAutoregression {
             for t in stride(from: 2, to: periods, by: 1) where !series[t - 1].isNaN && !series[t - 2].isNaN && !m[t - 1].isNaN {
                 fitted[t] = a + b1 * series[t - 1] + b2 * series[t - 2] + c * m[t - 1]
             }
-            var lower: [[Double]] = []
-            var upper: [[Double]] = []
-            for level in levels {
-                let tail = (1 - level / 100) / 2
-                let sorted = simulated[k].map { $0.sorted() }
-                lower.append(sorted.map { quantile($0, tail) })
-                upper.append(sorted.map { quantile($0, 1 - tail) })
+            let distributions = (0..<horizon).map { h in
+                PredictiveDistribution(center: points[k][h], shape: .simulated(simulated[k][h].sorted()))
             }
             results[unit] = .success(Forecast(
-                method: "Panel-AR(2)", points: points[k], levels: levels, lower: lower, upper: upper, fitted: fitted,
+                method: "Panel-AR(2)", distributions: distributions, levels: levels, fitted: fitted,
                 residuals: zip(series, fitted).map { $0 - $1 }, parameters: parameters, aicc: nil,
                 observations: series.filter { !$0.isNaN }.count))
         }
         return results
-    }
-
-    /// The p-quantile of sorted values (linear interpolation, "type 7").
-    static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let position = p * Double(sorted.count - 1)
-        let low = Int(position.rounded(.down)), high = min(low + 1, sorted.count - 1)
-        return sorted[low] + (position - Double(low)) * (sorted[high] - sorted[low])
     }
 }

@@ -7,7 +7,9 @@ public struct RegressionPrediction: Sendable, Equatable {
     /// Interval for the mean response.
     public let confidenceLower: Double
     public let confidenceUpper: Double
-    /// Interval for a new observation (weight 1): √(s² + SE²).
+    /// Standard error of a new observation (weight 1): √(s² + SE²).
+    public let predictionStandardError: Double
+    /// Interval for a new observation.
     public let predictionLower: Double
     public let predictionUpper: Double
 }
@@ -27,7 +29,7 @@ extension LinearRegressionResult {
             let predictionSE = (s2 + se * se).squareRoot()
             return RegressionPrediction(
                 estimate: estimate, standardError: se,
-                confidenceLower: estimate - critical * se, confidenceUpper: estimate + critical * se,
+                confidenceLower: estimate - critical * se, confidenceUpper: estimate + critical * se, predictionStandardError: predictionSE,
                 predictionLower: estimate - critical * predictionSE, predictionUpper: estimate + critical * predictionSE)
         }
     }
