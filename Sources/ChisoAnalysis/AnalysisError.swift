@@ -3,7 +3,9 @@ import ChisoNumerics
 
 /// A request the data cannot answer, said in terms of units, indicators and periods.
 public enum AnalysisError: RemediableError, Equatable {
+    /// No unit has a value of the indicator in the period asked for.
     case noValues(indicator: String, period: String, panel: String)
+    /// The indicator has no values at all in the range the analysis needs.
     case noData(panel: String, indicator: String)
 
     public var description: String {

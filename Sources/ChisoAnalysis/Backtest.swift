@@ -4,9 +4,11 @@ import Foundation
 
 /// What to backtest.
 public struct BacktestRequest: Sendable {
+    /// Indicator id; nil takes the dataset's headline indicator.
     public var indicator: String?
     /// Models to compare (`auto` included, chosen afresh at each origin from the data before it).
     public var models: [ForecastModel]
+    /// Steps ahead scored at each origin (1 to `horizon`).
     public var horizon: Int
     /// Fewest periods of training data before the first origin.
     public var minimumTraining: Int
@@ -14,10 +16,14 @@ public struct BacktestRequest: Sendable {
     public var firstOriginYear: Int?
     /// Last origin year.
     public var lastOriginYear: Int?
+    /// Interval levels in percent whose coverage and Winkler score are reported.
     public var levels: [Double]
+    /// Seed of the simulated intervals of the panel model.
     public var seed: UInt64
+    /// Model bounded indicators on the logit scale (the default where the catalog gives bounds).
     public var logitScale: Bool
 
+    /// A backtest of `models` at horizons 1…`horizon`, from the first origin with `minimumTraining` periods before it.
     public init(indicator: String? = nil, models: [ForecastModel] = [.auto] + ForecastModel.concrete, horizon: Int = 1, minimumTraining: Int = 4,
                 firstOriginYear: Int? = nil, lastOriginYear: Int? = nil, levels: [Double] = [80, 95], seed: UInt64 = 1, logitScale: Bool = true) {
         self.indicator = indicator
@@ -34,11 +40,15 @@ public struct BacktestRequest: Sendable {
 
 /// Accuracy of one model at one horizon, pooled over units and origins (or for one unit).
 public struct BacktestScore: Sendable {
+    /// The model scored.
     public let model: ForecastModel
+    /// The horizon, 1-based.
     public let horizon: Int
     /// Forecast–outcome pairs scored.
     public let n: Int
+    /// Mean absolute error.
     public let mae: Double
+    /// Root mean squared error.
     public let rmse: Double
     /// Mean absolute error scaled by each unit's in-sample one-step naive MAE of its training window.
     public let mase: Double
@@ -52,8 +62,11 @@ public struct BacktestScore: Sendable {
 
 /// The backtest of several models on one indicator.
 public struct BacktestResult: Sendable {
+    /// The indicator backtested.
     public let indicator: Indicator
+    /// The forecast origins: the last period of each training window.
     public let origins: [Period]
+    /// Interval levels in percent.
     public let levels: [Double]
     /// Pooled over units and origins, by model then horizon.
     public let pooled: [BacktestScore]
@@ -104,59 +117,61 @@ private struct ErrorAccumulator {
     }
 }
 
-/// Rolling-origin backtest with an expanding window: at every origin each model is fitted on
-/// the data up to the origin only (within the methodology segment in force, never across a
-/// declared break) and its forecasts for 1…h periods ahead are scored against what happened.
-/// `auto` repeats its selection at each origin from the data before it, so it is scored honestly.
-public func backtest(_ panel: Panel, _ request: BacktestRequest) throws -> BacktestResult {
-    let indicatorIndex = try panel.resolveIndicator(request.indicator)
-    let indicator = panel.indicators[indicatorIndex]
-    let values = panel.units.indices.map { u in panel.periods.indices.map { panel.value(unit: u, period: $0, indicator: indicatorIndex) } }
-    let scale = request.logitScale ? indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) } : nil
-    let last = panel.periods.count - 1
-    var pooled: [ForecastModel: [ErrorAccumulator]] = [:]
-    var perUnit: [ForecastModel: [ErrorAccumulator]] = [:]
-    var origins: [Period] = []
-    var choices: [(origin: Period, models: [ForecastModel])] = []
-    var caches: [Int: ForecastCache] = [:]
-    for origin in panel.periods.indices where origin < last {
-        let year = panel.periods[origin].year
-        let segment = indicator.segmentStart(for: year)
-        let start = panel.periods.firstIndex { period in segment.map { period.year >= $0 } ?? true } ?? 0
-        guard origin - start + 1 >= request.minimumTraining else { continue }
-        if let first = request.firstOriginYear, year < first { continue }
-        if let lastYear = request.lastOriginYear, year > lastYear { continue }
-        origins.append(panel.periods[origin])
-        let window = PanelWindow(values: values.map { Array($0[start...origin]) })
-        // Forecasts at earlier origins of the same segment serve auto's validation here.
-        let cache = caches[start] ?? ForecastCache()
-        caches[start] = cache
-        for model in ForecastModel.concrete where cache.forecasts(model, through: origin - start) == nil {
-            cache.store(model, through: origin - start, window.forecast(model: model, horizon: request.horizon, levels: [95], scale: scale, seed: request.seed, paths: 400))
-        }
-        for model in request.models {
-            let (outcomes, selection) = window.forecastChoosing(model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed,
-                                                                cache: cache, origin: origin - start)
-            if model == .auto { choices.append((panel.periods[origin], selection?.models ?? [])) }
-            for u in values.indices {
-                guard case let .success(forecast) = outcomes[u], let scaleMAE = window.series(u)?.naiveScale else { continue }
-                for h in 1...request.horizon where origin + h <= last && indicator.segmentStart(for: panel.periods[origin + h].year) == segment {
-                    let actual = values[u][origin + h]
-                    guard !actual.isNaN else { continue }
-                    pooled[model, default: Array(repeating: ErrorAccumulator(levels: request.levels.count), count: request.horizon)][h - 1]
-                        .add(actual: actual, forecast: forecast, step: h - 1, scale: scaleMAE, levels: request.levels)
-                    perUnit[model, default: Array(repeating: ErrorAccumulator(levels: request.levels.count), count: values.count)][u]
-                        .add(actual: actual, forecast: forecast, step: h - 1, scale: scaleMAE, levels: request.levels)
+extension PanelAnalysis {
+    /// Rolling-origin backtest with an expanding window: at every origin each model is fitted on
+    /// the data up to the origin only (within the methodology segment in force, never across a
+    /// declared break) and its forecasts for 1…h periods ahead are scored against what happened.
+    /// `auto` repeats its selection at each origin from the data before it, so it is scored honestly.
+    public static func backtest(_ panel: Panel, _ request: BacktestRequest) throws -> BacktestResult {
+        let indicatorIndex = try panel.resolveIndicator(request.indicator)
+        let indicator = panel.indicators[indicatorIndex]
+        let values = panel.units.indices.map { u in panel.periods.indices.map { panel.value(unit: u, period: $0, indicator: indicatorIndex) } }
+        let scale = request.logitScale ? indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) } : nil
+        let last = panel.periods.count - 1
+        var pooled: [ForecastModel: [ErrorAccumulator]] = [:]
+        var perUnit: [ForecastModel: [ErrorAccumulator]] = [:]
+        var origins: [Period] = []
+        var choices: [(origin: Period, models: [ForecastModel])] = []
+        var caches: [Int: ForecastCache] = [:]
+        for origin in panel.periods.indices where origin < last {
+            let year = panel.periods[origin].year
+            let segment = indicator.segmentStart(for: year)
+            let start = panel.periods.firstIndex { period in segment.map { period.year >= $0 } ?? true } ?? 0
+            guard origin - start + 1 >= request.minimumTraining else { continue }
+            if let first = request.firstOriginYear, year < first { continue }
+            if let lastYear = request.lastOriginYear, year > lastYear { continue }
+            origins.append(panel.periods[origin])
+            let window = PanelWindow(values: values.map { Array($0[start...origin]) })
+            // Forecasts at earlier origins of the same segment serve auto's validation here.
+            let cache = caches[start] ?? ForecastCache()
+            caches[start] = cache
+            for model in ForecastModel.concrete where cache.forecasts(model, through: origin - start) == nil {
+                cache.store(model, through: origin - start, window.forecast(model: model, horizon: request.horizon, levels: [95], scale: scale, seed: request.seed, paths: 400))
+            }
+            for model in request.models {
+                let (outcomes, selection) = window.forecastChoosing(model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed,
+                                                                    cache: cache, origin: origin - start)
+                if model == .auto { choices.append((panel.periods[origin], selection?.models ?? [])) }
+                for u in values.indices {
+                    guard case let .success(forecast) = outcomes[u], let scaleMAE = window.series(u)?.naiveScale else { continue }
+                    for h in 1...request.horizon where origin + h <= last && indicator.segmentStart(for: panel.periods[origin + h].year) == segment {
+                        let actual = values[u][origin + h]
+                        guard !actual.isNaN else { continue }
+                        pooled[model, default: Array(repeating: ErrorAccumulator(levels: request.levels.count), count: request.horizon)][h - 1]
+                            .add(actual: actual, forecast: forecast, step: h - 1, scale: scaleMAE, levels: request.levels)
+                        perUnit[model, default: Array(repeating: ErrorAccumulator(levels: request.levels.count), count: values.count)][u]
+                            .add(actual: actual, forecast: forecast, step: h - 1, scale: scaleMAE, levels: request.levels)
+                    }
                 }
             }
         }
+        guard !origins.isEmpty else {
+            throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) (no origin with \(request.minimumTraining) periods of training data)")
+        }
+        let scores = request.models.flatMap { model in (1...request.horizon).map { h in (pooled[model]?[h - 1] ?? ErrorAccumulator(levels: request.levels.count)).score(model, h) } }
+        let units = panel.units.indices.map { u in
+            (panel.units[u], request.models.map { model in (perUnit[model]?[u] ?? ErrorAccumulator(levels: request.levels.count)).score(model, 0) })
+        }.filter { $0.1.contains { $0.n > 0 } }
+        return BacktestResult(indicator: indicator, origins: origins, levels: request.levels, pooled: scores, perUnit: units, autoChoices: choices)
     }
-    guard !origins.isEmpty else {
-        throw AnalysisError.noData(panel: panel.name, indicator: "\(indicator.id) (no origin with \(request.minimumTraining) periods of training data)")
-    }
-    let scores = request.models.flatMap { model in (1...request.horizon).map { h in (pooled[model]?[h - 1] ?? ErrorAccumulator(levels: request.levels.count)).score(model, h) } }
-    let units = panel.units.indices.map { u in
-        (panel.units[u], request.models.map { model in (perUnit[model]?[u] ?? ErrorAccumulator(levels: request.levels.count)).score(model, 0) })
-    }.filter { $0.1.contains { $0.n > 0 } }
-    return BacktestResult(indicator: indicator, origins: origins, levels: request.levels, pooled: scores, perUnit: units, autoChoices: choices)
 }

@@ -5,8 +5,11 @@ import Foundation
 
 /// One inconsistency in a dossier report.
 public struct DossierViolation: Sendable, Equatable {
+    /// Where the row is: `file:line`, or `file.xlsx[Sheet]:row`.
     public let location: String
+    /// The row's unit as written.
     public let unit: String
+    /// The row's period.
     public let period: Period
     /// Short rule name: `balance`, `received`, `channels`, `negative`, `whole`, `part`.
     public let rule: String
@@ -16,7 +19,9 @@ public struct DossierViolation: Sendable, Equatable {
 
 /// The result of checking a dossier file.
 public struct DossierCheckResult: Sendable {
+    /// Rows checked.
     public let rows: Int
+    /// Every rule a row breaks, in file order.
     public let violations: [DossierViolation]
     /// Rows where the balance could not be checked, with the missing fields.
     public let unchecked: [(location: String, missing: [DossierField])]
@@ -26,63 +31,65 @@ private func number(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
 }
 
-/// Checks every row: counts are whole and non-negative; the balance
-/// carried_over + received_new = early + on_time + late + withdrawn + pending_in_time + pending_overdue (+ paused);
-/// received = carried_over + received_new; online + postal + direct = received in the period;
-/// and each part is at most its total (online, postal, direct, digitised ≤ received in the period;
-/// returned by post ≤ resolved).
-public func checkDossiers(_ rows: [DossierAggregate]) -> DossierCheckResult {
-    var violations: [DossierViolation] = []
-    var unchecked: [(location: String, missing: [DossierField])] = []
-    for row in rows {
-        let location = row.location ?? "?"
-        func report(_ rule: String, _ detail: String) {
-            violations.append(DossierViolation(location: location, unit: row.unit, period: row.period, rule: rule, detail: detail))
-        }
-        for field in DossierField.allCases {
-            guard let value = row[field] else { continue }
-            if value < 0 { report("negative", "\(field.rawValue) = \(number(value)) is negative") }
-            if value != value.rounded() { report("whole", "\(field.rawValue) = \(number(value)) is not a whole number of dossiers") }
-        }
-        // Balance.
-        let inTime = row.resolvedInTime
-        let outcomeFields: [DossierField] = [.resolvedLate, .withdrawn, .pendingInTime, .pendingOverdue]
-        var missing = outcomeFields.filter { row[$0] == nil }
-        if inTime == nil { missing.insert(.resolvedOnTime, at: 0) }
-        if row.workload == nil { missing.insert(.receivedNew, at: 0) }
-        if missing.isEmpty, let workload = row.workload, let inTime {
-            let parts = [inTime] + outcomeFields.map { row[$0]! } + [row[.paused] ?? 0]
-            let total = parts.reduce(0, +)
-            if total != workload {
-                let left = [row[.carriedOver], row.receivedInPeriod].compactMap { $0 }.map(number).joined(separator: " + ")
-                report("balance", "\(left) = \(number(workload)) ≠ \(parts.map(number).joined(separator: " + ")) = \(number(total)) (in time + late + withdrawn + pending in time + overdue + paused)")
+extension DossierAnalysis {
+    /// Checks every row: counts are whole and non-negative; the balance
+    /// carried_over + received_new = early + on_time + late + withdrawn + pending_in_time + pending_overdue (+ paused);
+    /// received = carried_over + received_new; online + postal + direct = received in the period;
+    /// and each part is at most its total (online, postal, direct, digitised ≤ received in the period;
+    /// returned by post ≤ resolved).
+    public static func check(_ rows: [DossierAggregate]) -> DossierCheckResult {
+        var violations: [DossierViolation] = []
+        var unchecked: [(location: String, missing: [DossierField])] = []
+        for row in rows {
+            let location = row.location ?? "?"
+            func report(_ rule: String, _ detail: String) {
+                violations.append(DossierViolation(location: location, unit: row.unit, period: row.period, rule: rule, detail: detail))
             }
-        } else {
-            unchecked.append((location, missing))
-        }
-        if let total = row[.received], let carried = row[.carriedOver], let new = row[.receivedNew], carried + new != total {
-            report("received", "carried_over + received_new = \(number(carried)) + \(number(new)) = \(number(carried + new)) ≠ received = \(number(total))")
-        }
-        if let inPeriod = row.receivedInPeriod {
-            let channels: [DossierField] = [.receivedOnline, .receivedPostal, .receivedDirect]
-            if channels.allSatisfy({ row[$0] != nil }) {
-                let sum = channels.reduce(0) { $0 + row[$1]! }
-                if sum != inPeriod {
-                    report("channels", "online + postal + direct = \(channels.map { number(row[$0]!) }.joined(separator: " + ")) = \(number(sum)) ≠ received in the period = \(number(inPeriod))")
+            for field in DossierField.allCases {
+                guard let value = row[field] else { continue }
+                if value < 0 { report("negative", "\(field.rawValue) = \(number(value)) is negative") }
+                if value != value.rounded() { report("whole", "\(field.rawValue) = \(number(value)) is not a whole number of dossiers") }
+            }
+            // Balance.
+            let inTime = row.resolvedInTime
+            let outcomeFields: [DossierField] = [.resolvedLate, .withdrawn, .pendingInTime, .pendingOverdue]
+            var missing = outcomeFields.filter { row[$0] == nil }
+            if inTime == nil { missing.insert(.resolvedOnTime, at: 0) }
+            if row.workload == nil { missing.insert(.receivedNew, at: 0) }
+            if missing.isEmpty, let workload = row.workload, let inTime {
+                let parts = [inTime] + outcomeFields.map { row[$0]! } + [row[.paused] ?? 0]
+                let total = parts.reduce(0, +)
+                if total != workload {
+                    let left = [row[.carriedOver], row.receivedInPeriod].compactMap { $0 }.map(number).joined(separator: " + ")
+                    report("balance", "\(left) = \(number(workload)) ≠ \(parts.map(number).joined(separator: " + ")) = \(number(total)) (in time + late + withdrawn + pending in time + overdue + paused)")
+                }
+            } else {
+                unchecked.append((location, missing))
+            }
+            if let total = row[.received], let carried = row[.carriedOver], let new = row[.receivedNew], carried + new != total {
+                report("received", "carried_over + received_new = \(number(carried)) + \(number(new)) = \(number(carried + new)) ≠ received = \(number(total))")
+            }
+            if let inPeriod = row.receivedInPeriod {
+                let channels: [DossierField] = [.receivedOnline, .receivedPostal, .receivedDirect]
+                if channels.allSatisfy({ row[$0] != nil }) {
+                    let sum = channels.reduce(0) { $0 + row[$1]! }
+                    if sum != inPeriod {
+                        report("channels", "online + postal + direct = \(channels.map { number(row[$0]!) }.joined(separator: " + ")) = \(number(sum)) ≠ received in the period = \(number(inPeriod))")
+                    }
+                }
+                for part in channels + [.digitized] {
+                    if let value = row[part], value > inPeriod {
+                        report("part", "\(part.rawValue) = \(number(value)) exceeds the \(number(inPeriod)) received in the period")
+                    }
                 }
             }
-            for part in channels + [.digitized] {
-                if let value = row[part], value > inPeriod {
-                    report("part", "\(part.rawValue) = \(number(value)) exceeds the \(number(inPeriod)) received in the period")
-                }
+            if let returned = row[.returnedPostal], let inTime {
+                let resolved = inTime + (row[.resolvedLate] ?? 0)
+                if returned > resolved { report("part", "returned_postal = \(number(returned)) exceeds the \(number(resolved)) resolved") }
             }
         }
-        if let returned = row[.returnedPostal], let inTime {
-            let resolved = inTime + (row[.resolvedLate] ?? 0)
-            if returned > resolved { report("part", "returned_postal = \(number(returned)) exceeds the \(number(resolved)) resolved") }
-        }
+        return DossierCheckResult(rows: rows.count, violations: violations, unchecked: unchecked)
     }
-    return DossierCheckResult(rows: rows.count, violations: violations, unchecked: unchecked)
 }
 
 extension DossierCheckResult {

@@ -18,7 +18,7 @@ public enum DossierTargetRate: String, Sendable, CaseIterable {
     func parts(_ row: DossierAggregate, convention: OnTimeConvention) -> (count: Double?, volume: Double?) {
         switch self {
         case .onTime:
-            let rates = dossierRates(row, convention: convention)
+            let rates = DossierRates(row, convention: convention)
             return (rates.onTimeCount, rates.denominator)
         case .online: return (row[.receivedOnline], row.receivedInPeriod)
         case .postal: return (row[.receivedPostal], row.receivedInPeriod)
@@ -37,12 +37,18 @@ public enum DossierTargetRate: String, Sendable, CaseIterable {
 
 /// What to plan: a unit's rate of at least `atLeast` percent next period.
 public struct DossierTargetRequest: Sendable {
+    /// The unit as written in the file (matched by spelling key).
     public var unit: String
+    /// Which rate the target is for.
     public var rate: DossierTargetRate
+    /// The target rate in percent, 0–100.
     public var atLeast: Double
+    /// The denominator of the on-time rate.
     public var convention: OnTimeConvention
+    /// Interval levels in percent of the volume forecast.
     public var levels: [Double]
 
+    /// A target of at least `atLeast` percent for `rate` next period.
     public init(unit: String, rate: DossierTargetRate, atLeast: Double, convention: OnTimeConvention = .resolved, levels: [Double] = [80, 95]) {
         self.unit = unit
         self.rate = rate
@@ -54,13 +60,19 @@ public struct DossierTargetRequest: Sendable {
 
 /// The number of dossiers that must meet the rate next period, from the forecast volume.
 public struct DossierTargetResult: Sendable {
+    /// The unit, as the file names it.
     public let unit: String
+    /// The request answered.
     public let request: DossierTargetRequest
+    /// The last period of the history.
     public let lastPeriod: Period
+    /// The period planned.
     public let nextPeriod: Period
     /// Periods of history the volume forecast used.
     public let observations: Int
+    /// The volume the rate was over last period.
     public let lastVolume: Double
+    /// The count the rate counted last period.
     public let lastCount: Double
     /// The rate last period, in percent.
     public var lastRate: Double { 100 * lastCount / lastVolume }
@@ -72,52 +84,55 @@ public struct DossierTargetResult: Sendable {
     public let requiredAtUpper: [Double]
     /// The count at last period's rate on the forecast volume, and the shortfall against `required`.
     public let atLastRate: Double
+    /// `required` minus `atLastRate`: the extra dossiers needed over last period's rate.
     public var shortfall: Double { required - atLastRate }
 }
 
-/// Plans a dossier target for one unit: forecasts the volume the rate is over (the convention's
-/// denominator for the on-time rate, dossiers received for the shares) with the single-series
-/// `auto` model and turns the goal into the number of dossiers that must meet it.
-public func dossierTarget(_ rows: [DossierAggregate], _ request: DossierTargetRequest) throws -> DossierTargetResult {
-    guard (0...100).contains(request.atLeast) else { throw DossierTargetError.rateOutOfRange(request.atLeast) }
-    let key = NameFolding.key(request.unit)
-    let mine = rows.filter { NameFolding.key($0.unit) == key }
-    guard let name = mine.first?.unit else {
-        let units = Array(Set(rows.map(\.unit))).sorted()
-        throw DossierTargetError.unknownUnit(request.unit, available: units)
-    }
-    // One row per period: a breakdown (by field or procedure) is summed.
-    var byPeriod: [Period: (count: Double, volume: Double)] = [:]
-    for row in mine {
-        let parts = request.rate.parts(row, convention: request.convention)
-        guard let count = parts.count, let volume = parts.volume else {
-            throw DossierTargetError.missingCounts(unit: name, period: row.period.description, location: row.location, rate: request.rate.rawValue)
+extension DossierAnalysis {
+    /// Plans a dossier target for one unit: forecasts the volume the rate is over (the convention's
+    /// denominator for the on-time rate, dossiers received for the shares) with the single-series
+    /// `auto` model and turns the goal into the number of dossiers that must meet it.
+    public static func target(_ rows: [DossierAggregate], _ request: DossierTargetRequest) throws -> DossierTargetResult {
+        guard (0...100).contains(request.atLeast) else { throw DossierTargetError.rateOutOfRange(request.atLeast) }
+        let key = NameFolding.key(request.unit)
+        let mine = rows.filter { NameFolding.key($0.unit) == key }
+        guard let name = mine.first?.unit else {
+            let units = Array(Set(rows.map(\.unit))).sorted()
+            throw DossierTargetError.unknownUnit(request.unit, available: units)
         }
-        let sum = byPeriod[row.period] ?? (0, 0)
-        byPeriod[row.period] = (sum.count + count, sum.volume + volume)
+        // One row per period: a breakdown (by field or procedure) is summed.
+        var byPeriod: [Period: (count: Double, volume: Double)] = [:]
+        for row in mine {
+            let parts = request.rate.parts(row, convention: request.convention)
+            guard let count = parts.count, let volume = parts.volume else {
+                throw DossierTargetError.missingCounts(unit: name, period: row.period.description, location: row.location, rate: request.rate.rawValue)
+            }
+            let sum = byPeriod[row.period] ?? (0, 0)
+            byPeriod[row.period] = (sum.count + count, sum.volume + volume)
+        }
+        let periods = byPeriod.keys.sorted()
+        let last = periods[periods.count - 1]
+        guard zip(periods, periods.dropFirst()).allSatisfy({ $0.next == $1 }) else {
+            throw DossierTargetError.gap(unit: name, periods: periods.map(\.description))
+        }
+        let volumes = periods.map { byPeriod[$0]!.volume }
+        let forecast: Forecast
+        do {
+            forecast = try SeriesForecaster.forecast(volumes, model: .auto, horizon: 1, levels: request.levels)
+        } catch {
+            throw DossierTargetError.cannotForecast(unit: name, reason: error.description)
+        }
+        let volume = forecast.replacing(distributions: forecast.distributions.map { $0.floored(at: 0) })
+        let share = request.atLeast / 100
+        guard byPeriod[last]!.volume > 0 else { throw DossierTargetError.cannotForecast(unit: name, reason: "no volume in \(last)") }
+        let lastRate = byPeriod[last]!.count / byPeriod[last]!.volume
+        return DossierTargetResult(
+            unit: name, request: request, lastPeriod: last, nextPeriod: last.next, observations: volumes.count,
+            lastVolume: byPeriod[last]!.volume, lastCount: byPeriod[last]!.count, volume: volume,
+            required: wholeDossiers(share * volume.points[0]),
+            requiredAtUpper: volume.upper.map { wholeDossiers(share * $0[0]) },
+            atLastRate: (lastRate * volume.points[0]).rounded(.down))
     }
-    let periods = byPeriod.keys.sorted()
-    let last = periods[periods.count - 1]
-    guard zip(periods, periods.dropFirst()).allSatisfy({ $0.next == $1 }) else {
-        throw DossierTargetError.gap(unit: name, periods: periods.map(\.description))
-    }
-    let volumes = periods.map { byPeriod[$0]!.volume }
-    let forecast: Forecast
-    do {
-        forecast = try SeriesForecaster.forecast(volumes, model: .auto, horizon: 1, levels: request.levels)
-    } catch {
-        throw DossierTargetError.cannotForecast(unit: name, reason: error.description)
-    }
-    let volume = forecast.replacing(distributions: forecast.distributions.map { $0.floored(at: 0) })
-    let share = request.atLeast / 100
-    guard byPeriod[last]!.volume > 0 else { throw DossierTargetError.cannotForecast(unit: name, reason: "no volume in \(last)") }
-    let lastRate = byPeriod[last]!.count / byPeriod[last]!.volume
-    return DossierTargetResult(
-        unit: name, request: request, lastPeriod: last, nextPeriod: last.next, observations: volumes.count,
-        lastVolume: byPeriod[last]!.volume, lastCount: byPeriod[last]!.count, volume: volume,
-        required: wholeDossiers(share * volume.points[0]),
-        requiredAtUpper: volume.upper.map { wholeDossiers(share * $0[0]) },
-        atLastRate: (lastRate * volume.points[0]).rounded(.down))
 }
 
 /// The least whole number of dossiers at or above x (x rounded to 9 significant digits first, so
@@ -128,10 +143,15 @@ private func wholeDossiers(_ x: Double) -> Double {
 
 /// A dossier target that cannot be set.
 public enum DossierTargetError: RemediableError, Equatable {
+    /// The target rate is not a percentage from 0 to 100.
     case rateOutOfRange(Double)
+    /// The file has no unit of that name.
     case unknownUnit(String, available: [String])
+    /// A row lacks a count the rate needs.
     case missingCounts(unit: String, period: String, location: String?, rate: String)
+    /// The unit's periods are not consecutive.
     case gap(unit: String, periods: [String])
+    /// The volume series cannot be forecast.
     case cannotForecast(unit: String, reason: String)
 
     public var description: String {

@@ -2,43 +2,54 @@ import ChisoCore
 import ChisoDossiers
 import ChisoOutput
 
-/// The figures of a report, one row each with the sentence it came from.
-public func extractedFiguresTable(_ figures: [ExtractedFigure]) -> Table {
-    Table(
-        title: LocalizedText(vi: "Số liệu nêu trong báo cáo", en: "Figures stated in the report"),
-        columns: [
-            Table.Column("figure", LocalizedText(vi: "Số liệu", en: "Figure"), alignment: .left),
-            Table.Column("value", Label.value),
-            Table.Column("max", LocalizedText(vi: "Tối đa", en: "Max")),
-            Table.Column("unit", LocalizedText(vi: "Đơn vị tính", en: "Unit"), alignment: .left),
-            Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
-            Table.Column("subject", LocalizedText(vi: "Cơ quan", en: "Subject"), alignment: .left),
-            Table.Column("sentence", LocalizedText(vi: "Câu", en: "Sentence"), alignment: .left, visibility: .dataOnly),
-        ],
-        rows: figures.map { f in
-            [.text(f.figure), .number(f.value, precision: f.unit == "points" ? 3 : f.unit == "%" ? 1 : 0), f.maximum.map { .number($0, precision: 1) } ?? .missing,
-             .text(f.unit), f.period.map { .text($0.description) } ?? .missing, f.subject.map { .text($0) } ?? .missing, .text(f.sentence)]
-        })
-}
+/// The figures a report states, read by `ReportExtractor`, as tables.
+public struct ExtractionResult: Sendable {
+    /// The figures, in the order the text states them.
+    public let figures: [ExtractedFigure]
 
-/// The dossier counts of a report as aggregate rows (one per subject and period), ready for
-/// `chiso dossiers check` and `chiso dossiers rates`.
-public func extractedDossiersTable(_ figures: [ExtractedFigure]) -> Table {
-    let dossierFigures = figures.filter { DossierField(rawValue: $0.figure) != nil && $0.unit == "dossiers" }
-    var keys: [String] = []
-    var rows: [String: (subject: String, period: Period?, counts: [DossierField: Double])] = [:]
-    for f in dossierFigures {
-        let key = "\(f.subject ?? "")|\(f.period?.description ?? "")"
-        if rows[key] == nil { keys.append(key); rows[key] = (f.subject ?? "", f.period, [:]) }
-        let field = DossierField(rawValue: f.figure)!
-        if rows[key]!.counts[field] == nil { rows[key]!.counts[field] = f.value }
+    /// The result of an extraction.
+    public init(figures: [ExtractedFigure]) {
+        self.figures = figures
     }
-    let fields = DossierField.allCases.filter { field in rows.values.contains { $0.counts[field] != nil } }
-    return Table(
-        columns: [Table.Column("unit", Label.unit, alignment: .left), Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period"))]
-            + fields.map { Table.Column($0.rawValue, $0.label) },
-        rows: keys.map { key in
-            let row = rows[key]!
-            return [.text(row.subject), row.period.map { .text($0.description) } ?? .missing] + fields.map { row.counts[$0].map { .number($0, precision: 0) } ?? .missing }
-        })
+
+    /// The figures of a report, one row each with the sentence it came from.
+    public var table: Table {
+        Table(
+            title: LocalizedText(vi: "Số liệu nêu trong báo cáo", en: "Figures stated in the report"),
+            columns: [
+                Table.Column("figure", LocalizedText(vi: "Số liệu", en: "Figure"), alignment: .left),
+                Table.Column("value", Label.value),
+                Table.Column("max", LocalizedText(vi: "Tối đa", en: "Max")),
+                Table.Column("unit", LocalizedText(vi: "Đơn vị tính", en: "Unit"), alignment: .left),
+                Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
+                Table.Column("subject", LocalizedText(vi: "Cơ quan", en: "Subject"), alignment: .left),
+                Table.Column("sentence", LocalizedText(vi: "Câu", en: "Sentence"), alignment: .left, visibility: .dataOnly),
+            ],
+            rows: figures.map { f in
+                [.text(f.figure), .number(f.value, precision: f.unit == "points" ? 3 : f.unit == "%" ? 1 : 0), f.maximum.map { .number($0, precision: 1) } ?? .missing,
+                 .text(f.unit), f.period.map { .text($0.description) } ?? .missing, f.subject.map { .text($0) } ?? .missing, .text(f.sentence)]
+            })
+    }
+
+    /// The dossier counts of a report as aggregate rows (one per subject and period), ready for
+    /// `chiso dossiers check` and `chiso dossiers rates`.
+    public var dossierTable: Table {
+        let dossierFigures = figures.filter { DossierField(rawValue: $0.figure) != nil && $0.unit == "dossiers" }
+        var keys: [String] = []
+        var rows: [String: (subject: String, period: Period?, counts: [DossierField: Double])] = [:]
+        for f in dossierFigures {
+            let key = "\(f.subject ?? "")|\(f.period?.description ?? "")"
+            if rows[key] == nil { keys.append(key); rows[key] = (f.subject ?? "", f.period, [:]) }
+            let field = DossierField(rawValue: f.figure)!
+            if rows[key]!.counts[field] == nil { rows[key]!.counts[field] = f.value }
+        }
+        let fields = DossierField.allCases.filter { field in rows.values.contains { $0.counts[field] != nil } }
+        return Table(
+            columns: [Table.Column("unit", Label.unit, alignment: .left), Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period"))]
+                + fields.map { Table.Column($0.rawValue, $0.label) },
+            rows: keys.map { key in
+                let row = rows[key]!
+                return [.text(row.subject), row.period.map { .text($0.description) } ?? .missing] + fields.map { row.counts[$0].map { .number($0, precision: 0) } ?? .missing }
+            })
+    }
 }

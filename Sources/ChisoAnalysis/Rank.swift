@@ -7,6 +7,7 @@ public struct RankRequest: Sendable {
     public var indicator: String?
     /// The period; nil takes the latest period with a value.
     public var period: Period?
+    /// How tied values share ranks.
     public var ties: TieMethod
     /// Keep only the best N after ranking.
     public var top: Int?
@@ -15,6 +16,7 @@ public struct RankRequest: Sendable {
     /// Rank within one socio-economic region.
     public var region: String?
 
+    /// A ranking of `indicator` in `period` (defaults: the headline indicator, the latest period with a value).
     public init(indicator: String? = nil, period: Period? = nil, ties: TieMethod = .min, top: Int? = nil, bottom: Int? = nil, region: String? = nil) {
         self.indicator = indicator
         self.period = period
@@ -27,7 +29,9 @@ public struct RankRequest: Sendable {
 
 /// One ranked unit.
 public struct RankedUnit: Sendable, Equatable {
+    /// The unit.
     public let unit: AdministrativeUnit
+    /// Its value in the period.
     public let value: Double
     /// Rank among the `n` units with a value (ties by the request's rule).
     public let rank: Double
@@ -47,10 +51,15 @@ public struct RankedUnit: Sendable, Equatable {
 
 /// A ranking of one indicator in one period.
 public struct RankResult: Sendable {
+    /// The dataset or file ranked.
     public let panelName: String
+    /// The indicator ranked.
     public let indicator: Indicator
+    /// The period ranked.
     public let period: Period
+    /// The tie rule used.
     public let ties: TieMethod
+    /// The region ranked within, when one was asked for.
     public let region: String?
     /// Units ranked: those with a value.
     public let n: Int
@@ -64,85 +73,87 @@ public struct RankResult: Sendable {
     public let rankChangeBasis: LocalizedText
 }
 
-/// Ranks the units of `panel` on one indicator in one period.
-///
-/// The direction comes from the catalog (`higherIsBetter`). Ranks are computed among the units
-/// that have a value; `n` says how many. Rank change uses the published ranks of both periods
-/// where the unit has them, else the computed ranks when both periods are complete (every unit
-/// in scope observed); otherwise it is left empty, since ranks among different subsets do not compare.
-public func rank(_ panel: Panel, _ request: RankRequest) throws -> RankResult {
-    let indicatorIndex = try panel.resolveIndicator(request.indicator)
-    let indicator = panel.indicators[indicatorIndex]
-    let scope: [Int]
-    var regionName: String?
-    if let region = request.region {
-        let resolved = try panel.unitSystem.resolveRegion(region)
-        regionName = resolved
-        scope = panel.units.indices.filter { panel.units[$0].region == resolved }
-    } else {
-        scope = Array(panel.units.indices)
-    }
-    let periodIndex: Int
-    if let period = request.period {
-        guard let found = panel.periodIndex(period) else {
-            throw PanelQueryError.unknownPeriod(period: period.description, panel: panel.name, available: panel.periods.map(\.description))
+extension PanelAnalysis {
+    /// Ranks the units of `panel` on one indicator in one period.
+    ///
+    /// The direction comes from the catalog (`higherIsBetter`). Ranks are computed among the units
+    /// that have a value; `n` says how many. Rank change uses the published ranks of both periods
+    /// where the unit has them, else the computed ranks when both periods are complete (every unit
+    /// in scope observed); otherwise it is left empty, since ranks among different subsets do not compare.
+    public static func rank(_ panel: Panel, _ request: RankRequest) throws -> RankResult {
+        let indicatorIndex = try panel.resolveIndicator(request.indicator)
+        let indicator = panel.indicators[indicatorIndex]
+        let scope: [Int]
+        var regionName: String?
+        if let region = request.region {
+            let resolved = try panel.unitSystem.resolveRegion(region)
+            regionName = resolved
+            scope = panel.units.indices.filter { panel.units[$0].region == resolved }
+        } else {
+            scope = Array(panel.units.indices)
         }
-        periodIndex = found
-    } else {
-        guard let latest = panel.periods.indices.last(where: { p in scope.contains { !panel.value(unit: $0, period: p, indicator: indicatorIndex).isNaN } }) else {
-            throw AnalysisError.noData(panel: panel.name, indicator: indicator.id)
+        let periodIndex: Int
+        if let period = request.period {
+            guard let found = panel.periodIndex(period) else {
+                throw PanelQueryError.unknownPeriod(period: period.description, panel: panel.name, available: panel.periods.map(\.description))
+            }
+            periodIndex = found
+        } else {
+            guard let latest = panel.periods.indices.last(where: { p in scope.contains { !panel.value(unit: $0, period: p, indicator: indicatorIndex).isNaN } }) else {
+                throw AnalysisError.noData(panel: panel.name, indicator: indicator.id)
+            }
+            periodIndex = latest
         }
-        periodIndex = latest
-    }
-    let period = panel.periods[periodIndex]
-    let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
-    let current = scope.map { panel.value(unit: $0, period: periodIndex, indicator: indicatorIndex) }
-    let currentRanks = ranks(of: current, direction: direction, ties: request.ties)
-    let n = current.filter { !$0.isNaN }.count
-    guard n > 0 else { throw AnalysisError.noValues(indicator: indicator.id, period: period.description, panel: panel.name) }
+        let period = panel.periods[periodIndex]
+        let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
+        let current = scope.map { panel.value(unit: $0, period: periodIndex, indicator: indicatorIndex) }
+        let currentRanks = ranks(of: current, direction: direction, ties: request.ties)
+        let n = current.filter { !$0.isNaN }.count
+        guard n > 0 else { throw AnalysisError.noValues(indicator: indicator.id, period: period.description, panel: panel.name) }
 
-    let previousIndex = panel.periodIndex(period.previous)
-    let previousValues = previousIndex.map { p in scope.map { panel.value(unit: $0, period: p, indicator: indicatorIndex) } }
-    let previousRanks = previousValues.map { ranks(of: $0, direction: direction, ties: request.ties) }
-    let bothComplete = previousIndex.map { p in
-        panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
-    } ?? false
-    let systemSize = request.region == nil ? panel.unitSystem.units.count : panel.unitSystem.units.filter { $0.region == regionName }.count
+        let previousIndex = panel.periodIndex(period.previous)
+        let previousValues = previousIndex.map { p in scope.map { panel.value(unit: $0, period: p, indicator: indicatorIndex) } }
+        let previousRanks = previousValues.map { ranks(of: $0, direction: direction, ties: request.ties) }
+        let bothComplete = previousIndex.map { p in
+            panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
+        } ?? false
+        let systemSize = request.region == nil ? panel.unitSystem.units.count : panel.unitSystem.units.filter { $0.region == regionName }.count
 
-    var rows: [(position: Int, row: RankedUnit)] = []
-    var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []
-    for (position, unitIndex) in scope.enumerated() {
-        let published = panel.provenance(unit: unitIndex, period: periodIndex, indicator: indicatorIndex)?.publishedRank
-        guard let rank = currentRanks[position] else {
-            if let published { rankOnly.append((panel.units[unitIndex], published)) }
-            continue
+        var rows: [(position: Int, row: RankedUnit)] = []
+        var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []
+        for (position, unitIndex) in scope.enumerated() {
+            let published = panel.provenance(unit: unitIndex, period: periodIndex, indicator: indicatorIndex)?.publishedRank
+            guard let rank = currentRanks[position] else {
+                if let published { rankOnly.append((panel.units[unitIndex], published)) }
+                continue
+            }
+            let previousValue = previousValues?[position] ?? .nan
+            var rankChange: Int?
+            let previousPublished = previousIndex.flatMap { panel.provenance(unit: unitIndex, period: $0, indicator: indicatorIndex)?.publishedRank }
+            if let published, let previousPublished {
+                rankChange = previousPublished - published
+            } else if bothComplete, let previous = previousRanks?[position] {
+                rankChange = Int(previous) - Int(rank)
+            }
+            rows.append((position, RankedUnit(
+                unit: panel.units[unitIndex], value: current[position], rank: rank, publishedRank: published,
+                change: roundedToSignificantDigits(current[position] - previousValue), rankChange: rankChange,
+                percentile: n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1),
+                quartile: min(4, max(1, Int((4 * rank / Double(n)).rounded(.up)))),
+                history: (0...periodIndex).map { panel.value(unit: unitIndex, period: $0, indicator: indicatorIndex) })))
         }
-        let previousValue = previousValues?[position] ?? .nan
-        var rankChange: Int?
-        let previousPublished = previousIndex.flatMap { panel.provenance(unit: unitIndex, period: $0, indicator: indicatorIndex)?.publishedRank }
-        if let published, let previousPublished {
-            rankChange = previousPublished - published
-        } else if bothComplete, let previous = previousRanks?[position] {
-            rankChange = Int(previous) - Int(rank)
-        }
-        rows.append((position, RankedUnit(
-            unit: panel.units[unitIndex], value: current[position], rank: rank, publishedRank: published,
-            change: roundedToSignificantDigits(current[position] - previousValue), rankChange: rankChange,
-            percentile: n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1),
-            quartile: min(4, max(1, Int((4 * rank / Double(n)).rounded(.up)))),
-            history: (0...periodIndex).map { panel.value(unit: unitIndex, period: $0, indicator: indicatorIndex) })))
+        // Best first; equal ranks keep the unit order of the system.
+        rows.sort { ($0.row.rank, $0.position) < ($1.row.rank, $1.position) }
+        var kept = rows.map(\.row)
+        if let top = request.top { kept = Array(kept.prefix(top)) }
+        if let bottom = request.bottom { kept = Array(kept.suffix(bottom)) }
+        rankOnly.sort { $0.publishedRank < $1.publishedRank }
+        let basis = bothComplete
+            ? LocalizedText(vi: "hạng công bố khi cả hai năm đều có, nếu không thì hạng tính toán (cả hai năm đủ số liệu)",
+                            en: "published ranks where both years have one, else computed ranks (both years complete)")
+            : LocalizedText(vi: "hạng công bố của cả hai năm (không so hạng tính toán vì có năm thiếu số liệu)",
+                            en: "published ranks of both years (computed ranks are not compared: a year is incomplete)")
+        return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName,
+                          n: n, unitsInScope: max(systemSize, scope.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis)
     }
-    // Best first; equal ranks keep the unit order of the system.
-    rows.sort { ($0.row.rank, $0.position) < ($1.row.rank, $1.position) }
-    var kept = rows.map(\.row)
-    if let top = request.top { kept = Array(kept.prefix(top)) }
-    if let bottom = request.bottom { kept = Array(kept.suffix(bottom)) }
-    rankOnly.sort { $0.publishedRank < $1.publishedRank }
-    let basis = bothComplete
-        ? LocalizedText(vi: "hạng công bố khi cả hai năm đều có, nếu không thì hạng tính toán (cả hai năm đủ số liệu)",
-                        en: "published ranks where both years have one, else computed ranks (both years complete)")
-        : LocalizedText(vi: "hạng công bố của cả hai năm (không so hạng tính toán vì có năm thiếu số liệu)",
-                        en: "published ranks of both years (computed ranks are not compared: a year is incomplete)")
-    return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName,
-                      n: n, unitsInScope: max(systemSize, scope.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis)
 }

@@ -15,6 +15,7 @@ public enum RebaseWeights: Sendable {
 
 /// How one indicator was rebased.
 public struct RebaseRule: Sendable, Equatable {
+    /// The indicator the rule applies to.
     public let indicator: String
     /// `sum`, `mean` or `weighted mean by …`.
     public let rule: String
@@ -22,7 +23,9 @@ public struct RebaseRule: Sendable, Equatable {
 
 /// A 63-province panel mapped onto the 34 provinces in force from 1 July 2025.
 public struct RebasedPanel: Sendable {
+    /// The panel on the 34 provinces of 2025.
     public let panel: Panel
+    /// How each indicator was carried over.
     public let rules: [RebaseRule]
     /// For each new unit code, the 63-province names merged into it.
     public let constituents: [String: [String]]
@@ -42,68 +45,70 @@ public struct RebasedPanel: Sendable {
     }
 }
 
-/// Maps a panel on the 63 provinces onto the 34 provinces in force from 1 July 2025: counts are
-/// summed; every other measure is averaged, weighted by `weights` when given. A merged cell has a
-/// value only when every province merged into it has one (and a weight): a sum or mean of some of
-/// them would not describe the new province. Every indicator gets a methodology break at 2025, so
-/// models never fit across the merger; published ranks are dropped.
-public func rebaseTo2025(_ panel: Panel, registry: ProvinceRegistry, weights: RebaseWeights = .none) throws -> RebasedPanel {
-    guard panel.unitSystem.id == registry.provinces63.id else {
-        throw RebaseError.notOn63Provinces(panel: panel.name, system: panel.unitSystem.id)
-    }
-    var weightIndicator: Int?
-    if case let .indicator(id) = weights {
-        guard let index = panel.indicatorIndex(id) else {
-            throw PanelQueryError.unknownIndicator(name: id, panel: panel.name, available: panel.indicators.map(\.id))
+extension PanelAnalysis {
+    /// Maps a panel on the 63 provinces onto the 34 provinces in force from 1 July 2025: counts are
+    /// summed; every other measure is averaged, weighted by `weights` when given. A merged cell has a
+    /// value only when every province merged into it has one (and a weight): a sum or mean of some of
+    /// them would not describe the new province. Every indicator gets a methodology break at 2025, so
+    /// models never fit across the merger; published ranks are dropped.
+    public static func rebaseTo2025(_ panel: Panel, registry: ProvinceRegistry, weights: RebaseWeights = .none) throws -> RebasedPanel {
+        guard panel.unitSystem.id == registry.provinces63.id else {
+            throw RebaseError.notOn63Provinces(panel: panel.name, system: panel.unitSystem.id)
         }
-        weightIndicator = index
-    }
-    // New units in the 34-province order, each with every province merged into it: a province
-    // the panel never mentions counts as missing, never as absent from the merger.
-    for unit in panel.units where registry.mergedInto[unit.code] == nil { throw RebaseError.notInMerger(unit: unit.name) }
-    let panelIndex = Dictionary(uniqueKeysWithValues: panel.units.enumerated().map { ($1.code, $0) })
-    var members: [String: [String]] = [:]
-    for old in registry.provinces63.units { members[registry.mergedInto[old.code]!, default: []].append(old.code) }
-    let covered = Set(panel.units.map { registry.mergedInto[$0.code]! })
-    let newUnits = registry.provinces34.units.filter { covered.contains($0.code) }
-    let rules = panel.indicators.map { indicator in
-        RebaseRule(indicator: indicator.id, rule: indicator.measure == .count ? "sum" : weights.ruleName)
-    }
-    var values = [Double](repeating: .nan, count: newUnits.count * panel.periods.count * panel.indicators.count)
-    var incomplete = 0
-    for (n, unit) in newUnits.enumerated() {
-        let group = members[unit.code]!.map { panelIndex[$0] }
-        for p in panel.periods.indices {
-            for (i, indicator) in panel.indicators.enumerated() {
-                let parts = group.map { $0.map { panel.value(unit: $0, period: p, indicator: i) } ?? .nan }
-                if parts.allSatisfy(\.isNaN) { continue }
-                let merged: Double
-                if indicator.measure == .count {
-                    merged = parts.reduce(0, +)
-                } else {
-                    let w = group.map { $0.map { weight(of: $0, period: p, panel: panel, weights: weights, indicator: weightIndicator) } ?? .nan }
-                    let total = w.reduce(0, +)
-                    merged = roundedToSignificantDigits(zip(parts, w).map { $0 * $1 }.reduce(0, +) / total)
+        var weightIndicator: Int?
+        if case let .indicator(id) = weights {
+            guard let index = panel.indicatorIndex(id) else {
+                throw PanelQueryError.unknownIndicator(name: id, panel: panel.name, available: panel.indicators.map(\.id))
+            }
+            weightIndicator = index
+        }
+        // New units in the 34-province order, each with every province merged into it: a province
+        // the panel never mentions counts as missing, never as absent from the merger.
+        for unit in panel.units where registry.mergedInto[unit.code] == nil { throw RebaseError.notInMerger(unit: unit.name) }
+        let panelIndex = Dictionary(uniqueKeysWithValues: panel.units.enumerated().map { ($1.code, $0) })
+        var members: [String: [String]] = [:]
+        for old in registry.provinces63.units { members[registry.mergedInto[old.code]!, default: []].append(old.code) }
+        let covered = Set(panel.units.map { registry.mergedInto[$0.code]! })
+        let newUnits = registry.provinces34.units.filter { covered.contains($0.code) }
+        let rules = panel.indicators.map { indicator in
+            RebaseRule(indicator: indicator.id, rule: indicator.measure == .count ? "sum" : weights.ruleName)
+        }
+        var values = [Double](repeating: .nan, count: newUnits.count * panel.periods.count * panel.indicators.count)
+        var incomplete = 0
+        for (n, unit) in newUnits.enumerated() {
+            let group = members[unit.code]!.map { panelIndex[$0] }
+            for p in panel.periods.indices {
+                for (i, indicator) in panel.indicators.enumerated() {
+                    let parts = group.map { $0.map { panel.value(unit: $0, period: p, indicator: i) } ?? .nan }
+                    if parts.allSatisfy(\.isNaN) { continue }
+                    let merged: Double
+                    if indicator.measure == .count {
+                        merged = parts.reduce(0, +)
+                    } else {
+                        let w = group.map { $0.map { weight(of: $0, period: p, panel: panel, weights: weights, indicator: weightIndicator) } ?? .nan }
+                        let total = w.reduce(0, +)
+                        merged = roundedToSignificantDigits(zip(parts, w).map { $0 * $1 }.reduce(0, +) / total)
+                    }
+                    if merged.isNaN {
+                        if group.count > 1 { incomplete += 1 }
+                        continue
+                    }
+                    values[Panel.flatIndex(unit: n, period: p, indicator: i, periodCount: panel.periods.count, indicatorCount: panel.indicators.count)] = merged
                 }
-                if merged.isNaN {
-                    if group.count > 1 { incomplete += 1 }
-                    continue
-                }
-                values[Panel.flatIndex(unit: n, period: p, indicator: i, periodCount: panel.periods.count, indicatorCount: panel.indicators.count)] = merged
             }
         }
-    }
-    var droppedRanks = 0
-    for u in panel.units.indices {
-        for p in panel.periods.indices {
-            for i in panel.indicators.indices where panel.provenance(unit: u, period: p, indicator: i)?.publishedRank != nil { droppedRanks += 1 }
+        var droppedRanks = 0
+        for u in panel.units.indices {
+            for p in panel.periods.indices {
+                for i in panel.indicators.indices where panel.provenance(unit: u, period: p, indicator: i)?.publishedRank != nil { droppedRanks += 1 }
+            }
         }
+        let indicators = panel.indicators.map { $0.withBreak(at: 2025) }
+        let rebased = Panel(name: "\(panel.name) (as 2025)", unitSystem: registry.provinces34, units: newUnits, periods: panel.periods,
+                            indicators: indicators, values: values, provenance: [:])
+        let constituents = members.filter { covered.contains($0.key) }.mapValues { $0.compactMap { registry.provinces63.unit(code: $0)?.name } }
+        return RebasedPanel(panel: rebased, rules: rules, constituents: constituents, incompleteCells: incomplete, droppedRanks: droppedRanks)
     }
-    let indicators = panel.indicators.map { $0.withBreak(at: 2025) }
-    let rebased = Panel(name: "\(panel.name) (as 2025)", unitSystem: registry.provinces34, units: newUnits, periods: panel.periods,
-                        indicators: indicators, values: values, provenance: [:])
-    let constituents = members.filter { covered.contains($0.key) }.mapValues { $0.compactMap { registry.provinces63.unit(code: $0)?.name } }
-    return RebasedPanel(panel: rebased, rules: rules, constituents: constituents, incompleteCells: incomplete, droppedRanks: droppedRanks)
 }
 
 private func weight(of unit: Int, period: Int, panel: Panel, weights: RebaseWeights, indicator: Int?) -> Double {
@@ -158,7 +163,9 @@ extension Indicator {
 
 /// A panel that cannot be rebased.
 public enum RebaseError: ReportableError, Equatable {
+    /// The panel is not on the 63 provinces.
     case notOn63Provinces(panel: String, system: String)
+    /// A province is missing from the merger table.
     case notInMerger(unit: String)
 
     public var description: String {

@@ -3,7 +3,7 @@ import ChisoNumerics
 import ChisoOutput
 import Foundation
 
-extension RegressOutcome {
+extension RegressResult {
     /// The coefficient table: term, estimate, standard error, t, p and the confidence interval.
     public var table: Table {
         let r = result

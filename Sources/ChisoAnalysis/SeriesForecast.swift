@@ -6,10 +6,15 @@ import ChisoOutput
 /// Forecasts of many anonymous series (`chiso forecast --batch`), each by its own model fit,
 /// spread over all cores.
 public struct SeriesForecastResult: Sendable {
+    /// The file read.
     public let source: String
+    /// The series ids, in file order.
     public let ids: [String]
+    /// The periods forecast.
     public let periods: [Period]
+    /// Interval levels in percent.
     public let levels: [Double]
+    /// One forecast, or the reason for none, per series.
     public let outcomes: [Result<Forecast, ForecastFailure>]
 
     /// "12 of 10000 series not forecast: 12 too short".
@@ -51,27 +56,29 @@ public struct SeriesForecastResult: Sendable {
     }
 }
 
-/// Forecasts every series of `series` with `model` (its trailing run of observations), in parallel.
-public func seriesForecasts(_ series: SeriesMatrix, model: ForecastModel, horizon: Int, levels: [Double]) -> SeriesForecastResult {
-    let values = series.values
-    let parts = ParallelWork.ranges(of: series.ids.count, parts: ParallelWork.processorCount * 4)
-    let outcomes = ParallelWork.map(parts.count) { part in
-        parts[part].map { s -> Result<Forecast, ForecastFailure> in
-            let column = values.column(s)
-            guard let last = column.lastIndex(where: { !$0.isNaN }) else { return .failure(.noData) }
-            var first = last
-            while first > 0 && !column[first - 1].isNaN { first -= 1 }
-            let lag = column.count - 1 - last
-            do throws(ForecastFailure) {
-                let forecast = try SeriesForecaster.forecast(Array(column[first...last]), model: model, horizon: horizon + lag, levels: levels)
-                return .success(forecast.dropping(lag))
-            } catch {
-                return .failure(error)
+extension SeriesAnalysis {
+    /// Forecasts every series of `series` with `model` (its trailing run of observations), in parallel.
+    public static func forecasts(_ series: SeriesMatrix, model: ForecastModel, horizon: Int, levels: [Double]) -> SeriesForecastResult {
+        let values = series.values
+        let parts = ParallelWork.ranges(of: series.ids.count, parts: ParallelWork.processorCount * 4)
+        let outcomes = ParallelWork.map(parts.count) { part in
+            parts[part].map { s -> Result<Forecast, ForecastFailure> in
+                let column = values.column(s)
+                guard let last = column.lastIndex(where: { !$0.isNaN }) else { return .failure(.noData) }
+                var first = last
+                while first > 0 && !column[first - 1].isNaN { first -= 1 }
+                let lag = column.count - 1 - last
+                do throws(ForecastFailure) {
+                    let forecast = try SeriesForecaster.forecast(Array(column[first...last]), model: model, horizon: horizon + lag, levels: levels)
+                    return .success(forecast.dropping(lag))
+                } catch {
+                    return .failure(error)
+                }
             }
-        }
-    }.flatMap { $0 }
-    var periods: [Period] = []
-    var period = series.periods.last ?? .year(0)
-    for _ in 0..<horizon { period = period.next; periods.append(period) }
-    return SeriesForecastResult(source: series.source, ids: series.ids, periods: periods, levels: levels, outcomes: outcomes)
+        }.flatMap { $0 }
+        var periods: [Period] = []
+        var period = series.periods.last ?? .year(0)
+        for _ in 0..<horizon { period = period.next; periods.append(period) }
+        return SeriesForecastResult(source: series.source, ids: series.ids, periods: periods, levels: levels, outcomes: outcomes)
+    }
 }

@@ -5,9 +5,13 @@ import ChisoOutput
 
 /// Trends of many anonymous series (`chiso trend --batch`): one row per series id.
 public struct SeriesTrendResult: Sendable {
+    /// The file read.
     public let source: String
+    /// The series ids, in file order.
     public let ids: [String]
+    /// The periods of the file's columns.
     public let periods: [Period]
+    /// One fit per series.
     public let fits: [TrendFit]
 
     /// Counts by fit status: "99000 fitted, 12 two points".
@@ -45,8 +49,10 @@ public struct SeriesTrendResult: Sendable {
     }
 }
 
-/// Fits y = a + b·t to every series of `series`, t counting periods from the first column.
-public func seriesTrends(_ series: SeriesMatrix) -> SeriesTrendResult {
-    let times = series.periods.map { period in series.periods.first.map { Double(periodsBetween($0, period)) } ?? 0 }
-    return SeriesTrendResult(source: series.source, ids: series.ids, periods: series.periods, fits: BatchTrend.fit(times: times, series: series.values))
+extension SeriesAnalysis {
+    /// Fits y = a + b·t to every series of `series`, t counting periods from the first column.
+    public static func trends(_ series: SeriesMatrix) -> SeriesTrendResult {
+        let times = series.periods.map { period in series.periods.first.map { Double(periodsBetween($0, period)) } ?? 0 }
+        return SeriesTrendResult(source: series.source, ids: series.ids, periods: series.periods, fits: BatchTrend.fit(times: times, series: series.values))
+    }
 }

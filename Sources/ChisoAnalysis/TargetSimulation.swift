@@ -16,8 +16,10 @@ public struct TargetSimulation: Sendable {
 
     /// One predictive distribution per unit.
     public let distributions: [PredictiveDistribution]
+    /// The ranking direction.
     public let higherIsBetter: Bool
 
+    /// A simulation over one distribution per unit.
     public init(distributions: [PredictiveDistribution], higherIsBetter: Bool) {
         self.distributions = distributions
         self.higherIsBetter = higherIsBetter

@@ -24,7 +24,7 @@ struct CompareTests {
     }()
 
     @Test func gapsRanksAndChangesByHand() throws {
-        let result = try compare(try Fixtures.panel(Self.csv, catalog: Self.catalog), CompareRequest(units: ["HN", "hai phong"]))
+        let result = try PanelAnalysis.compare(try Fixtures.panel(Self.csv, catalog: Self.catalog), CompareRequest(units: ["HN", "hai phong"]))
         #expect(result.year == .year(2024))
         let total = result.rows.filter { $0.indicator.id == "T" }
         #expect(total.map(\.unit.name) == ["Hà Nội", "Hải Phòng"])
@@ -40,7 +40,7 @@ struct CompareTests {
     }
 
     @Test func componentsExplainTheTotalsChangeAndGap() throws {
-        let result = try compare(try Fixtures.panel(Self.csv, catalog: Self.catalog), CompareRequest(units: ["Hà Nội", "Hải Phòng"], year: 2024))
+        let result = try PanelAnalysis.compare(try Fixtures.panel(Self.csv, catalog: Self.catalog), CompareRequest(units: ["Hà Nội", "Hải Phòng"], year: 2024))
         func row(_ indicator: String, _ unit: String) -> ComparedValue? { result.rows.first { $0.indicator.id == indicator && $0.unit.name == unit } }
         // Hà Nội's +2 is +1 in each component; Hải Phòng's +2 is all c2.
         #expect(row("c1", "Hà Nội")?.shareOfChange == 50)
@@ -58,7 +58,7 @@ struct CompareTests {
 
     @Test func aUnitWithoutAValueKeepsItsRow() throws {
         let csv = Self.csv + "Huế,2023,T,7\n"
-        let result = try compare(try Fixtures.panel(csv, catalog: Self.catalog), CompareRequest(units: ["Huế", "Hà Nội"], year: 2024))
+        let result = try PanelAnalysis.compare(try Fixtures.panel(csv, catalog: Self.catalog), CompareRequest(units: ["Huế", "Hà Nội"], year: 2024))
         let huế = try #require(result.rows.first { $0.indicator.id == "T" && $0.unit.code == "46" })
         #expect(huế.value.isNaN && huế.rank == nil)
         // The first unit has no value: no gaps to it.
@@ -67,8 +67,8 @@ struct CompareTests {
 
     @Test func comparingNeedsTwoUnitsOfThePanel() throws {
         let panel = try Fixtures.panel(Self.csv, catalog: Self.catalog)
-        #expect(throws: CompareError.tooFewUnits(1)) { try compare(panel, CompareRequest(units: ["Hà Nội"])) }
-        #expect(throws: (any Error).self) { try compare(panel, CompareRequest(units: ["Hà Nội", "Atlantis"])) }
-        #expect(throws: (any Error).self) { try compare(panel, CompareRequest(units: ["Hà Nội", "Hải Phòng"], year: 2019)) }
+        #expect(throws: CompareError.tooFewUnits(1)) { try PanelAnalysis.compare(panel, CompareRequest(units: ["Hà Nội"])) }
+        #expect(throws: (any Error).self) { try PanelAnalysis.compare(panel, CompareRequest(units: ["Hà Nội", "Atlantis"])) }
+        #expect(throws: (any Error).self) { try PanelAnalysis.compare(panel, CompareRequest(units: ["Hà Nội", "Hải Phòng"], year: 2019)) }
     }
 }

@@ -15,7 +15,7 @@ struct DossierTests {
     ], location: "report:1")
 
     @Test func theSeedReportBalances() {
-        let result = checkDossiers([Self.seed])
+        let result = DossierAnalysis.check([Self.seed])
         #expect(result.violations.isEmpty)
         #expect(result.unchecked.isEmpty)
     }
@@ -23,7 +23,7 @@ struct DossierTests {
     /// resolved: 85/85; due: 85/(85 + 0); processed: (85 + 10)/(85 + 10 + 0); workload: 85/100.
     @Test(arguments: [(OnTimeConvention.resolved, 100.0, 85.0), (.due, 100, 85), (.processed, 100, 95), (.workload, 85, 100)])
     func seedRatesUnderEachConvention(_ convention: OnTimeConvention, _ onTime: Double, _ denominator: Double) {
-        let rates = dossierRates(Self.seed, convention: convention)
+        let rates = DossierRates(Self.seed, convention: convention)
         #expect(rates.onTime == onTime)
         #expect(rates.denominator == denominator)
         #expect(rates.late == 0)
@@ -40,15 +40,15 @@ struct DossierTests {
         // resolved: 80/88; due: 80/98, late (8+10)/98; processed: (80+20)/118, late 18/118; workload: 80/120.
         let expected: [(OnTimeConvention, Double, Double)] = [(.resolved, 80.0 / 88, 8.0 / 88), (.due, 80.0 / 98, 18.0 / 98), (.processed, 100.0 / 118, 18.0 / 118), (.workload, 80.0 / 120, 18.0 / 120)]
         for (convention, onTime, late) in expected {
-            let rates = dossierRates(Self.quarter, convention: convention)
+            let rates = DossierRates(Self.quarter, convention: convention)
             #expect(agree(rates.onTime!, 100 * onTime, relative: 1e-14), "\(convention)")
             #expect(agree(rates.late!, 100 * late, relative: 1e-14), "\(convention)")
         }
-        let rates = dossierRates(Self.quarter, convention: .resolved)
+        let rates = DossierRates(Self.quarter, convention: .resolved)
         #expect(rates.onlineShare == 60)
         #expect(rates.postalShare == 15)
         #expect(rates.digitizedShare == 90)
-        #expect(checkDossiers([Self.quarter]).violations.isEmpty)
+        #expect(DossierAnalysis.check([Self.quarter]).violations.isEmpty)
     }
 
     @Test func everyRuleReportsItsNumbers() {
@@ -59,7 +59,7 @@ struct DossierTests {
         broken.counts[.withdrawn] = -2              // negative (and balance)
         broken.counts[.received] = 119              // received ≠ 20 + 100
         broken.counts[.paused] = 0.5                // not a whole number
-        let violations = checkDossiers([broken]).violations
+        let violations = DossierAnalysis.check([broken]).violations
         #expect(Set(violations.map(\.rule)) == ["balance", "channels", "part", "negative", "received", "whole"])
         let balance = violations.first { $0.rule == "balance" }!
         #expect(balance.detail == "20 + 100 = 119 ≠ 80 + 9 + -2 + 20 + 10 + 0.5 = 117.5 (in time + late + withdrawn + pending in time + overdue + paused)")
@@ -69,10 +69,10 @@ struct DossierTests {
 
     @Test func missingCountsLeaveTheBalanceUnchecked() {
         let partial = DossierAggregate(unit: "A", period: .year(2024), counts: [.receivedNew: 10, .resolvedInTime: 10], location: "p:2")
-        let result = checkDossiers([partial])
+        let result = DossierAnalysis.check([partial])
         #expect(result.violations.isEmpty)
         #expect(result.unchecked.first?.missing == [.resolvedLate, .withdrawn, .pendingInTime, .pendingOverdue])
-        #expect(dossierRates(partial, convention: .due).onTime == nil)
+        #expect(DossierRates(partial, convention: .due).onTime == nil)
     }
 
     @Test func readsAWideReportWithDecimalCommaThousands() throws {
@@ -82,6 +82,6 @@ struct DossierTests {
         #expect(rows.count == 1)
         #expect(rows[0][.receivedNew] == 1204)
         #expect(rows[0].location == "\(path):2")
-        #expect(checkDossiers(rows).violations.isEmpty)  // 12 + 1204 = 1150 + 3 + 10 + 50 + 3
+        #expect(DossierAnalysis.check(rows).violations.isEmpty)  // 12 + 1204 = 1150 + 3 + 10 + 50 + 3
     }
 }

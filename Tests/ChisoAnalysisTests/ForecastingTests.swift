@@ -16,7 +16,7 @@ struct ForecastingTests {
 
     @Test func backtestScoresExactLinesByHand() throws {
         let panel = try Fixtures.panel(Self.lines)
-        let result = try backtest(panel, BacktestRequest(indicator: "x", models: [.naive, .drift], horizon: 2, minimumTraining: 4))
+        let result = try PanelAnalysis.backtest(panel, BacktestRequest(indicator: "x", models: [.naive, .drift], horizon: 2, minimumTraining: 4))
         #expect(result.origins.first == .year(2018))
         #expect(result.origins.last == .year(2023))
         for h in 1...2 {
@@ -33,7 +33,7 @@ struct ForecastingTests {
 
     @Test func unitsLastSeenEarlierAreForecastFurtherAhead() throws {
         let csv = "unit,period,indicator,value\nHà Nội,2020,x,80\nHà Nội,2021,x,82\nHà Nội,2022,x,81\nHà Nội,2023,x,83\nHà Nội,2024,x,84\nHuế,2020,x,80\nHuế,2021,x,82\nHuế,2022,x,81\n"
-        let result = try forecast(try Fixtures.panel(csv), ForecastRequest(indicator: "x", model: .naive, levels: [80]))
+        let result = try PanelAnalysis.forecast(try Fixtures.panel(csv), ForecastRequest(indicator: "x", model: .naive, levels: [80]))
         #expect(result.periods == [.year(2025)])
         let hanoi = try result.rows[0].outcome.get(), hue = try result.rows[1].outcome.get()
         #expect(hanoi.points == [84])
@@ -46,7 +46,7 @@ struct ForecastingTests {
         let catalog = [Indicator(id: "total", label: LocalizedText("total"), measure: .score, breaks: [2018])]
         var csv = "unit,period,indicator,value\n"
         for year in 2013...2022 { csv += "Hà Nội,\(year),total,\(year < 2018 ? 35.0 : 44.0 + 0.2 * Double(year - 2018))\n" }
-        let result = try forecast(try Fixtures.panel(csv, catalog: catalog), ForecastRequest(model: .drift, levels: [80]))
+        let result = try PanelAnalysis.forecast(try Fixtures.panel(csv, catalog: catalog), ForecastRequest(model: .drift, levels: [80]))
         #expect(result.firstPeriod == .year(2018))
         // Drift over 2018–2022 only: 44.8 + 0.2.
         #expect(abs(try result.rows[0].outcome.get().points[0] - 45.0) < 1e-12)
@@ -54,7 +54,7 @@ struct ForecastingTests {
 
     @Test func aFailingSeriesIsARowNotAnAbort() throws {
         let csv = "unit,period,indicator,value\nHà Nội,2023,x,80\nHà Nội,2024,x,82\nHuế,2024,x,81\n"
-        let result = try forecast(try Fixtures.panel(csv), ForecastRequest(units: ["Hà Nội", "Huế", "Cà Mau"], model: .naive))
+        let result = try PanelAnalysis.forecast(try Fixtures.panel(csv), ForecastRequest(units: ["Hà Nội", "Huế", "Cà Mau"], model: .naive))
         #expect(result.rows.map(\.unit.name) == ["Hà Nội", "Thừa Thiên Huế", "Cà Mau"])
         if case .success = result.rows[1].outcome { Issue.record("one value forecast") }
         #expect(result.failureSummary == "2 of 3 series not forecast: 1 no data, 1 too short")

@@ -15,7 +15,7 @@ struct PAPIBacktestTests {
     func autoIsNoWorseThanNaiveAndIntervalsCover(_ dimension: String) throws {
         let panel = try Fixtures.panel(try String(contentsOfFile: Self.file, encoding: .utf8))
         #expect(panel.units.count == 63)
-        let result = try backtest(panel, BacktestRequest(indicator: dimension, horizon: 2, firstOriginYear: 2016, lastOriginYear: 2023))
+        let result = try PanelAnalysis.backtest(panel, BacktestRequest(indicator: dimension, horizon: 2, firstOriginYear: 2016, lastOriginYear: 2023))
         #expect(result.origins == (2016...2023).map(Period.year))
         for score in result.pooled {
             print("PAPI \(dimension) \(score.model.rawValue) h=\(score.horizon) n=\(score.n) MAE \(String(format: "%.4f", score.mae)) RMSE \(String(format: "%.4f", score.rmse)) MASE \(String(format: "%.4f", score.mase)) cov80 \(String(format: "%.3f", score.coverage[0])) cov95 \(String(format: "%.3f", score.coverage[1]))")

@@ -26,7 +26,7 @@ struct ProfileTests {
     }
 
     @Test func whereTheUnitStandsAndIsHeading() throws {
-        let result = try profile([try Self.alpha(), try Self.beta()], unit: "HP")
+        let result = try PanelAnalysis.profile([try Self.alpha(), try Self.beta()], unit: "HP")
         #expect(result.unit.name == "Hải Phòng")
         let a = result.entries[0]
         #expect(a.year == .year(2024))
@@ -49,12 +49,12 @@ struct ProfileTests {
     }
 
     @Test func anEarlierYearAndAUnitWithoutValues() throws {
-        let earlier = try profile([try Self.alpha(), try Self.beta()], unit: "Cà Mau", year: 2022)
+        let earlier = try PanelAnalysis.profile([try Self.alpha(), try Self.beta()], unit: "Cà Mau", year: 2022)
         #expect(earlier.entries[0].value == 82 && earlier.entries[0].rank == 1)
         // The 10th best in 2022 is Đà Nẵng's 73: Cà Mau is 9 clear of it.
         #expect(earlier.entries[0].gapToTop10 == -9)
         #expect(earlier.entries[0].trendValues == 3)
         #expect(earlier.entries[1].year == nil && earlier.entries[1].value.isNaN)
-        #expect(throws: (any Error).self) { try profile([try Self.alpha()], unit: "Atlantis") }
+        #expect(throws: (any Error).self) { try PanelAnalysis.profile([try Self.alpha()], unit: "Atlantis") }
     }
 }

@@ -23,7 +23,7 @@ struct RankTests {
 
     @Test func ranksAmongUnitsWithAValueAndSaysHowMany() throws {
         let panel = try Fixtures.panel(Self.departments, withProvinces: false)
-        let result = try rank(panel, RankRequest(period: .year(2023)))
+        let result = try PanelAnalysis.rank(panel, RankRequest(period: .year(2023)))
         #expect(result.n == 4)
         #expect(result.unitsInScope == 5)
         #expect(result.rows.map(\.unit.name) == ["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế", "Sở Tài chính"])
@@ -43,15 +43,15 @@ struct RankTests {
     ])
     func tieRules(_ ties: TieMethod, _ expected: [Double]) throws {
         let panel = try Fixtures.panel(Self.departments, withProvinces: false)
-        #expect(try rank(panel, RankRequest(period: .year(2023), ties: ties)).rows.map(\.rank) == expected)
+        #expect(try PanelAnalysis.rank(panel, RankRequest(period: .year(2023), ties: ties)).rows.map(\.rank) == expected)
     }
 
     @Test func rankChangeUsesComputedRanksOnlyWhenBothYearsAreComplete() throws {
         let panel = try Fixtures.panel(Self.departments, withProvinces: false)
         // 2023 lacks Sở Xây dựng, so computed ranks of 2022 and 2023 are not compared.
-        #expect(try rank(panel, RankRequest(period: .year(2023))).rows.allSatisfy { $0.rankChange == nil })
+        #expect(try PanelAnalysis.rank(panel, RankRequest(period: .year(2023))).rows.allSatisfy { $0.rankChange == nil })
         let complete = Self.departments.replacingOccurrences(of: "Sở Xây dựng,2023,score,,", with: "Sở Xây dựng,2023,score,60,")
-        let result = try rank(try Fixtures.panel(complete, withProvinces: false), RankRequest(period: .year(2023)))
+        let result = try PanelAnalysis.rank(try Fixtures.panel(complete, withProvinces: false), RankRequest(period: .year(2023)))
         // 2022 ranks: Nội vụ 1, Tư pháp 2, Y tế 3, Xây dựng 4, Tài chính 5; 2023: Tư pháp 1, Nội vụ 2, Y tế 2, Tài chính 4, Xây dựng 5.
         #expect(result.rows.map(\.unit.name) == ["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế", "Sở Tài chính", "Sở Xây dựng"])
         #expect(result.rows.map(\.rankChange) == [1, -1, 1, 1, -1])
@@ -68,7 +68,7 @@ struct RankTests {
         Lào Cai,2023,PAR,90.60,7
         Long An,2023,PAR,,8
         """
-        let result = try rank(try Fixtures.panel(csv), RankRequest(indicator: "PAR", period: .year(2023)))
+        let result = try PanelAnalysis.rank(try Fixtures.panel(csv), RankRequest(indicator: "PAR", period: .year(2023)))
         #expect(result.n == 3)
         #expect(result.unitsInScope == 63)
         #expect(result.rows.map(\.unit.name) == ["Quảng Ninh", "Hà Nội", "Lào Cai"])
@@ -82,7 +82,7 @@ struct RankTests {
     @Test func lowerIsBetterRanksAscending() throws {
         let catalog = [Indicator(id: "late_rate", label: LocalizedText("late"), measure: .rate, higherIsBetter: false)]
         let csv = "unit,period,indicator,value\nA,2023,late_rate,0.10\nB,2023,late_rate,0.02\nC,2023,late_rate,0.05\n"
-        let result = try rank(try Fixtures.panel(csv, catalog: catalog, withProvinces: false), RankRequest())
+        let result = try PanelAnalysis.rank(try Fixtures.panel(csv, catalog: catalog, withProvinces: false), RankRequest())
         #expect(result.rows.map(\.unit.name) == ["B", "C", "A"])
         #expect(result.period == .year(2023))
     }
@@ -98,9 +98,9 @@ struct RankTests {
         Cần Thơ,2023,PAR,86.15
         """
         let panel = try Fixtures.panel(csv)
-        #expect(try rank(panel, RankRequest(top: 2)).rows.map(\.unit.name) == ["Quảng Ninh", "Hải Phòng"])
-        #expect(try rank(panel, RankRequest(bottom: 2)).rows.map(\.unit.name) == ["Cần Thơ", "An Giang"])
-        let delta = try rank(panel, RankRequest(region: "Mekong River Delta"))
+        #expect(try PanelAnalysis.rank(panel, RankRequest(top: 2)).rows.map(\.unit.name) == ["Quảng Ninh", "Hải Phòng"])
+        #expect(try PanelAnalysis.rank(panel, RankRequest(bottom: 2)).rows.map(\.unit.name) == ["Cần Thơ", "An Giang"])
+        let delta = try PanelAnalysis.rank(panel, RankRequest(region: "Mekong River Delta"))
         #expect(delta.rows.map(\.unit.name) == ["Cần Thơ", "An Giang"])
         #expect(delta.rows.map(\.rank) == [1, 2])
         #expect(delta.unitsInScope == 13)
@@ -110,15 +110,15 @@ struct RankTests {
     @Test func unorderedUnitsGiveTheSameRanking() throws {
         let lines = Self.departments.split(separator: "\n").map(String.init)
         let reversed = ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n")
-        let a = try rank(try Fixtures.panel(Self.departments, withProvinces: false), RankRequest(period: .year(2023)))
-        let b = try rank(try Fixtures.panel(reversed, withProvinces: false), RankRequest(period: .year(2023)))
+        let a = try PanelAnalysis.rank(try Fixtures.panel(Self.departments, withProvinces: false), RankRequest(period: .year(2023)))
+        let b = try PanelAnalysis.rank(try Fixtures.panel(reversed, withProvinces: false), RankRequest(period: .year(2023)))
         #expect(a.rows.map(\.unit.name).sorted() == b.rows.map(\.unit.name).sorted())
         #expect(Dictionary(uniqueKeysWithValues: a.rows.map { ($0.unit.name, $0.rank) }) == Dictionary(uniqueKeysWithValues: b.rows.map { ($0.unit.name, $0.rank) }))
     }
 
     @Test func unknownIndicatorAndYearAreErrors() throws {
         let panel = try Fixtures.panel(Self.departments, withProvinces: false)
-        #expect(throws: PanelQueryError.self) { try rank(panel, RankRequest(indicator: "nope")) }
-        #expect(throws: PanelQueryError.self) { try rank(panel, RankRequest(period: .year(2030))) }
+        #expect(throws: PanelQueryError.self) { try PanelAnalysis.rank(panel, RankRequest(indicator: "nope")) }
+        #expect(throws: PanelQueryError.self) { try PanelAnalysis.rank(panel, RankRequest(period: .year(2030))) }
     }
 }

@@ -31,7 +31,7 @@ struct RebaseTests {
         """
 
     private func rebased(_ weights: RebaseWeights = .none) throws -> (RebasedPanel, (String, String) -> Double) {
-        let result = try rebaseTo2025(try Fixtures.panel(Self.csv, catalog: Self.catalog), registry: try Fixtures.registry(), weights: weights)
+        let result = try PanelAnalysis.rebaseTo2025(try Fixtures.panel(Self.csv, catalog: Self.catalog), registry: try Fixtures.registry(), weights: weights)
         let panel = result.panel
         return (result, { code, indicator in
             guard let u = panel.unitIndex(code: code) else { return .nan }
@@ -88,9 +88,9 @@ struct RebaseTests {
 
     @Test func onlyA63ProvincePanelCanBeRebased() throws {
         let registry = try Fixtures.registry()
-        let rebased = try rebaseTo2025(try Fixtures.panel(Self.csv, catalog: Self.catalog), registry: registry).panel
+        let rebased = try PanelAnalysis.rebaseTo2025(try Fixtures.panel(Self.csv, catalog: Self.catalog), registry: registry).panel
         #expect(throws: RebaseError.notOn63Provinces(panel: rebased.name, system: "provinces-34")) {
-            try rebaseTo2025(rebased, registry: registry)
+            try PanelAnalysis.rebaseTo2025(rebased, registry: registry)
         }
         let badWeights = try Fixtures.temporaryFile("bad-weights.csv", "unit,weight\nHà Giang,-1\n")
         #expect(throws: (any Error).self) { try RebaseWeights.read(path: badWeights, registry: registry, decimal: .point) }

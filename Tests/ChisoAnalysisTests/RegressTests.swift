@@ -16,7 +16,7 @@ struct RegressTests {
         #expect(t.names == ["y", "x"])
         #expect(t.textColumns == ["vùng"])
         #expect(t.units == ["Hà Nội", "Huế", "Cần Thơ", "An Giang"])
-        let outcome = try regress(t, RegressRequest(response: "y", regressors: ["x"]))
+        let outcome = try VariableAnalysis.regress(t, RegressRequest(response: "y", regressors: ["x"]))
         #expect(outcome.droppedRows == 1)
         #expect(outcome.result.observations == 3)
         // Through (1, 1.5), (2, 2.5), (4, 4.75): x̄ = 7/3, ȳ = 35/12, Sxy = 5.1666…, Sxx = 4.6666…
@@ -27,7 +27,7 @@ struct RegressTests {
     /// With unit fixed effects the slope is the within-unit slope: demeaning y and x by unit.
     @Test func unitFixedEffectsGiveTheWithinSlope() throws {
         let csv = "unit,period,y,x\nA,1,1,1\nA,2,3,2\nA,3,4,4\nB,1,10,1\nB,2,11,3\nB,3,14,5\nC,1,5,2\nC,2,5,3\nC,3,8,4\n"
-        let outcome = try regress(try table(csv), RegressRequest(response: "y", regressors: ["x"], fixedEffects: .unit))
+        let outcome = try VariableAnalysis.regress(try table(csv), RegressRequest(response: "y", regressors: ["x"], fixedEffects: .unit))
         #expect(outcome.result.terms == ["const", "x", "unit[B]", "unit[C]"])
         let rows: [(String, Double, Double)] = [("A", 1, 1), ("A", 3, 2), ("A", 4, 4), ("B", 10, 1), ("B", 11, 3), ("B", 14, 5), ("C", 5, 2), ("C", 5, 3), ("C", 8, 4)]
         var sxy = 0.0, sxx = 0.0
@@ -37,7 +37,7 @@ struct RegressTests {
             for (_, y, x) in group { sxy += (y - my) * (x - mx); sxx += (x - mx) * (x - mx) }
         }
         #expect(agree(outcome.result.coefficients[1], sxy / sxx, relative: 1e-13))
-        let clustered = try regress(try table(csv), RegressRequest(response: "y", regressors: ["x"], covariance: .cluster))
+        let clustered = try VariableAnalysis.regress(try table(csv), RegressRequest(response: "y", regressors: ["x"], covariance: .cluster))
         #expect(clustered.result.inferenceDegreesOfFreedom == 2)
     }
 
@@ -49,7 +49,7 @@ struct RegressTests {
         let joined = VariableTable.joining([par, sipas])
         #expect(joined.names.first == "PAR_INDEX")
         #expect(joined.names.contains("SIPAS"))
-        let outcome = try regress(joined, RegressRequest(response: "SIPAS", regressors: ["PAR_INDEX"]))
+        let outcome = try VariableAnalysis.regress(joined, RegressRequest(response: "SIPAS", regressors: ["PAR_INDEX"]))
         // Province-years with both a PAR INDEX and a SIPAS value.
         let parIndex = joined.column(named: "PAR_INDEX")!, sipasIndex = joined.column(named: "SIPAS")!
         let both = (0..<joined.rowCount).filter { !joined.columns[parIndex][$0].hi.isNaN && !joined.columns[sipasIndex][$0].hi.isNaN }.count
@@ -60,19 +60,19 @@ struct RegressTests {
     @Test func badRequestsNameTheVariable() throws {
         let t = try table("unit,y,x,region,flat\nA,1,1,north,5\nB,2,2,south,5\nC,2.5,3,south,5\nD,4.5,4,north,5\n")
         #expect(throws: RegressError.unknownVariable(name: "z", source: t.source, available: ["y", "x", "flat"])) {
-            try regress(t, RegressRequest(response: "y", regressors: ["z"]))
+            try VariableAnalysis.regress(t, RegressRequest(response: "y", regressors: ["z"]))
         }
         #expect(throws: RegressError.textVariable(name: "region", source: t.source)) {
-            try regress(t, RegressRequest(response: "y", regressors: ["region"]))
+            try VariableAnalysis.regress(t, RegressRequest(response: "y", regressors: ["region"]))
         }
         #expect(throws: RegressionError.rankDeficient(column: "flat", columns: ["const", "x", "flat"])) {
-            try regress(t, RegressRequest(response: "y", regressors: ["x", "flat"]))
+            try VariableAnalysis.regress(t, RegressRequest(response: "y", regressors: ["x", "flat"]))
         }
         #expect(throws: RegressionError.tooFewObservations(observations: 4, parameters: 4)) {
-            try regress(t, RegressRequest(response: "y", regressors: [], polynomials: [("x", 3)]))
+            try VariableAnalysis.regress(t, RegressRequest(response: "y", regressors: [], polynomials: [("x", 3)]))
         }
         #expect(throws: RegressError.needsPeriods(source: t.source)) {
-            try regress(t, RegressRequest(response: "y", regressors: ["x"], fixedEffects: .period))
+            try VariableAnalysis.regress(t, RegressRequest(response: "y", regressors: ["x"], fixedEffects: .period))
         }
     }
 }

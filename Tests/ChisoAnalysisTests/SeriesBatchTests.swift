@@ -25,7 +25,7 @@ struct SeriesBatchTests {
     }()
 
     @Test func batchForecastsEqualOneByOne() throws {
-        let batch = seriesForecasts(Self.matrix, model: .ses, horizon: 2, levels: [80, 95])
+        let batch = SeriesAnalysis.forecasts(Self.matrix, model: .ses, horizon: 2, levels: [80, 95])
         #expect(batch.outcomes.count == 400)
         #expect(batch.periods == [.year(2025), .year(2026)])
         for s in 0..<400 {
@@ -41,10 +41,10 @@ struct SeriesBatchTests {
     }
 
     @Test func batchTrendsEqualOneByOne() {
-        let batch = seriesTrends(Self.matrix)
+        let batch = SeriesAnalysis.trends(Self.matrix)
         for s in stride(from: 0, to: 400, by: 13) {
             let column = Self.matrix.values.column(s)
-            let single = seriesTrends(SeriesMatrix(source: "one", ids: ["x"], periods: Self.matrix.periods,
+            let single = SeriesAnalysis.trends(SeriesMatrix(source: "one", ids: ["x"], periods: Self.matrix.periods,
                                                    values: Matrix(rows: column.count, columns: 1, columnMajor: column)))
             #expect(abs(batch.fits[s].slope - single.fits[0].slope) <= 1e-12 * max(1, abs(single.fits[0].slope)))
             #expect(batch.fits[s].n == single.fits[0].n)

@@ -17,7 +17,7 @@ struct TargetTests {
 
     @Test func withDeterministicForecastsTheThresholdIsTheKthForecast() throws {
         let panel = try Fixtures.panel(Self.lines)
-        let second = try target(panel, TargetRequest(unit: "Huế", goal: .rank(2)))
+        let second = try PanelAnalysis.target(panel, TargetRequest(unit: "Huế", goal: .rank(2)))
         #expect(second.year == .year(2024) && second.nextPeriod == .year(2025))
         #expect(second.current == 74.5)
         #expect(abs(second.forecast - 75) < 1e-9)
@@ -28,21 +28,21 @@ struct TargetTests {
         #expect(second.probability == 0)
         #expect(second.unitsForecast == 4)
 
-        let third = try target(panel, TargetRequest(unit: "Huế", goal: .rank(3)))
+        let third = try PanelAnalysis.target(panel, TargetRequest(unit: "Huế", goal: .rank(3)))
         #expect(abs(third.thresholdNextYear - 75) < 1e-9)
         #expect(third.thresholdThisYear == 74.4)
         #expect(third.probability == 1)
 
-        let score = try target(panel, TargetRequest(unit: "Huế", goal: .score(76)))
+        let score = try PanelAnalysis.target(panel, TargetRequest(unit: "Huế", goal: .score(76)))
         #expect(score.thresholdNextYear == 76 && score.probability == 0)
-        let improve = try target(panel, TargetRequest(unit: "Huế", goal: .improve(0.4)))
+        let improve = try PanelAnalysis.target(panel, TargetRequest(unit: "Huế", goal: .improve(0.4)))
         #expect(improve.thresholdNextYear == 74.9 && improve.probability == 1)
         #expect(abs(improve.gainNeeded + 0.1) < 1e-9)
     }
 
     @Test func lowerIsBetterCountsRanksFromTheBottom() throws {
         let catalog = [Indicator(id: "x", label: LocalizedText("x"), measure: .score, higherIsBetter: false)]
-        let result = try target(try Fixtures.panel(Self.lines, catalog: catalog), TargetRequest(unit: "Huế", goal: .rank(1)))
+        let result = try PanelAnalysis.target(try Fixtures.panel(Self.lines, catalog: catalog), TargetRequest(unit: "Huế", goal: .rank(1)))
         // Cần Thơ's 70 is the best forecast when lower is better; Huế must come down 5 from 75.
         #expect(abs(result.thresholdNextYear - 70) < 1e-9)
         #expect(result.thresholdThisYear == 68)
@@ -81,7 +81,7 @@ struct TargetTests {
             Indicator(id: "f9", label: LocalizedText("f9"), measure: .points),
         ]
         let csv = Self.lines + "Huế,2024,f3,10.25\nHuế,2024,f8,5.09\nHuế,2024,f9,3\n"
-        let result = try target(try Fixtures.panel(csv, catalog: catalog), TargetRequest(unit: "Huế", indicator: "x", goal: .group("A")))
+        let result = try PanelAnalysis.target(try Fixtures.panel(csv, catalog: catalog), TargetRequest(unit: "Huế", indicator: "x", goal: .group("A")))
         #expect(result.components.map(\.indicator) == ["f3", "f8"])
         #expect(result.components.map(\.headroom) == [2.75, 6.5 - 5.09])
         #expect(result.componentsWithoutMaximum == ["f9"])
@@ -91,8 +91,8 @@ struct TargetTests {
 
     @Test func impossibleGoalsAreErrors() throws {
         let panel = try Fixtures.panel(Self.lines)
-        #expect(throws: TargetError.rankOutOfRange(rank: 5, units: 4)) { try target(panel, TargetRequest(unit: "Huế", goal: .rank(5))) }
-        #expect(throws: TargetError.unknownGroup("D")) { try target(panel, TargetRequest(unit: "Huế", goal: .group("D"))) }
-        #expect(throws: (any Error).self) { try target(panel, TargetRequest(unit: "Hà Tĩnh", goal: .rank(1))) }
+        #expect(throws: TargetError.rankOutOfRange(rank: 5, units: 4)) { try PanelAnalysis.target(panel, TargetRequest(unit: "Huế", goal: .rank(5))) }
+        #expect(throws: TargetError.unknownGroup("D")) { try PanelAnalysis.target(panel, TargetRequest(unit: "Huế", goal: .group("D"))) }
+        #expect(throws: (any Error).self) { try PanelAnalysis.target(panel, TargetRequest(unit: "Hà Tĩnh", goal: .rank(1))) }
     }
 }

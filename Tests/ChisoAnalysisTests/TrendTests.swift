@@ -22,7 +22,7 @@ struct TrendTests {
     """
 
     @Test func slopesPerYearWithGapsAndShortSeries() throws {
-        let result = try trend(try Fixtures.panel(Self.csv), TrendRequest())
+        let result = try PanelAnalysis.trend(try Fixtures.panel(Self.csv), TrendRequest())
         let byName = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.unit.name, $0.fit) })
         #expect(agree(byName["Hà Nội"]!.slope, 1, relative: 1e-12))
         #expect(agree(byName["Hà Nội"]!.intercept, 80, relative: 1e-12))  // fitted value in 2020, the window's start
@@ -36,7 +36,7 @@ struct TrendTests {
 
     @Test func windowAndFastestImproversFirst() throws {
         let panel = try Fixtures.panel(Self.csv)
-        let result = try trend(panel, TrendRequest(years: YearRange(first: 2021, last: 2023), order: .slope))
+        let result = try PanelAnalysis.trend(panel, TrendRequest(years: YearRange(first: 2021, last: 2023), order: .slope))
         #expect(result.periods == [.year(2021), .year(2022), .year(2023)])
         #expect(result.rows.map(\.unit.name) == ["Cần Thơ", "Hà Nội", "Thừa Thiên Huế", "Lào Cai"])
         #expect(agree(result.rows[1].fit.intercept, 81, relative: 1e-12))
@@ -45,13 +45,13 @@ struct TrendTests {
     @Test func lowerIsBetterPutsTheSteepestFallFirst() throws {
         let catalog = [Indicator(id: "late", label: LocalizedText("late"), measure: .rate, higherIsBetter: false)]
         let csv = "unit,period,indicator,value\nA,2021,late,0.3\nA,2022,late,0.2\nA,2023,late,0.1\nB,2021,late,0.1\nB,2022,late,0.1\nB,2023,late,0.12\n"
-        let result = try trend(try Fixtures.panel(csv, catalog: catalog, withProvinces: false), TrendRequest(order: .slope))
+        let result = try PanelAnalysis.trend(try Fixtures.panel(csv, catalog: catalog, withProvinces: false), TrendRequest(order: .slope))
         #expect(result.rows.map(\.unit.name) == ["A", "B"])
     }
 
     @Test func quarterlyPanelsCountQuarters() throws {
         let csv = "unit,period,indicator,value\nHà Nội,2023-Q3,x,10\nHà Nội,2023-Q4,x,12\nHà Nội,2024-Q1,x,14\n"
-        let result = try trend(try Fixtures.panel(csv), TrendRequest())
+        let result = try PanelAnalysis.trend(try Fixtures.panel(csv), TrendRequest())
         #expect(agree(result.rows[0].fit.slope, 2, relative: 1e-12))
         #expect(result.table.columns.map(\.header.en).contains("Slope/quarter"))
     }

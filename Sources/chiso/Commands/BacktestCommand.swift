@@ -48,7 +48,7 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let panel = try DataSession(input).loadPanel(dataset)
-        let result = try backtest(panel, BacktestRequest(
+        let result = try PanelAnalysis.backtest(panel, BacktestRequest(
             indicator: indicator, models: modelList, horizon: forecastOptions.horizon, minimumTraining: minTrain,
             firstOriginYear: from, lastOriginYear: to, levels: forecastOptions.levels, seed: forecastOptions.seed,
             logitScale: !forecastOptions.noLogit))

@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let panel = try DataSession(input).loadPanel(dataset, merger: merger)
-        let result = try compare(panel, CompareRequest(units: splitList([units]), year: year))
+        let result = try PanelAnalysis.compare(panel, CompareRequest(units: splitList([units]), year: year))
         try output.emit(result.table, numbers: input.numberStyle)
     }
 }

@@ -21,11 +21,11 @@ struct DatasetsCommand: ParsableCommand {
         if let name {
             let metadata = try library.metadata(name)
             guard metadata.kind == "panel" else {
-                try output.emit(datasetsTable([DatasetSummary(metadata: metadata, panel: nil)], registry: registry), numbers: input.numberStyle)
+                try output.emit(DatasetsOverview(summaries: [DatasetSummary(metadata: metadata, panel: nil)], registry: registry).table, numbers: input.numberStyle)
                 return
             }
             let (panel, _, _) = try library.loadPanel(name, registry: registry)
-            try output.emit(coverageTable(panel, metadata: metadata), numbers: input.numberStyle)
+            try output.emit(DatasetCoverage(panel: panel, metadata: metadata).table, numbers: input.numberStyle)
             return
         }
         var summaries: [DatasetSummary] = []
@@ -34,6 +34,6 @@ struct DatasetsCommand: ParsableCommand {
             let panel = metadata.kind == "panel" ? try library.loadPanel(name, registry: registry).0 : nil
             summaries.append(DatasetSummary(metadata: metadata, panel: panel))
         }
-        try output.emit(datasetsTable(summaries, registry: registry), numbers: input.numberStyle)
+        try output.emit(DatasetsOverview(summaries: summaries, registry: registry).table, numbers: input.numberStyle)
     }
 }

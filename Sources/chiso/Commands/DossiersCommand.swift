@@ -28,7 +28,7 @@ struct DossiersCheckCommand: ParsableCommand {
     func run() throws {
         let session = try DataSession(input)
         let rows = try DossierAggregateReader.read(path: file, options: input.readOptions, registry: session.registry)
-        let result = checkDossiers(rows)
+        let result = DossierAnalysis.check(rows)
         if !input.quiet {
             for (location, missing) in result.unchecked {
                 Diagnostics.note("\(location): balance not checked, missing \(missing.map(\.rawValue).joined(separator: ", "))")
@@ -62,6 +62,6 @@ struct DossiersRatesCommand: ParsableCommand {
     func run() throws {
         let session = try DataSession(input)
         let rows = try DossierAggregateReader.read(path: file, options: input.readOptions, registry: session.registry)
-        try output.emit(dossierRatesTable(rows, convention: convention), numbers: input.numberStyle)
+        try output.emit(DossierAnalysis.rates(rows, convention: convention).table, numbers: input.numberStyle)
     }
 }

@@ -70,7 +70,7 @@ struct DossiersSummarizeCommand: ParsableCommand {
         let summary = try DossierRecordSummarizer.summarize(path: file, options: DossierSummaryOptions(
             granularity: granularity!, byAgency: agency, byProcedure: procedure, strict: strict, asOf: asOf, progress: progress,
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount))
-        try output.emit(dossierSummaryTable(summary), numbers: input.numberStyle)
+        try output.emit(summary.table, numbers: input.numberStyle)
         if !input.quiet {
             Diagnostics.note("\(summary.records) records in \(summary.rows.count) groups; pending split at \(summary.asOf)")
             if summary.badRows > 0 {

@@ -35,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let text = String(decoding: try TextDecoding.utf8Body(of: bytes, file: file), as: UTF8.self)
         let figures = ReportExtractor.extract(text)
-        try output.emit(shape == .figures ? extractedFiguresTable(figures) : extractedDossiersTable(figures), numbers: NumberStyle())
+        try output.emit(shape == .figures ? ExtractionResult(figures: figures).table : ExtractionResult(figures: figures).dossierTable, numbers: NumberStyle())
         if !quiet { Diagnostics.note("\(figures.count) figures read") }
     }
 }

@@ -48,13 +48,13 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         if batch {
             let series = try WideSeriesReader.read(path: dataset, decimal: input.decimal == .decimalComma ? .comma : .point)
-            let result = seriesForecasts(series, model: model, horizon: forecastOptions.horizon, levels: forecastOptions.levels)
+            let result = SeriesAnalysis.forecasts(series, model: model, horizon: forecastOptions.horizon, levels: forecastOptions.levels)
             try output.emit(result.table, numbers: input.numberStyle)
             if !input.quiet { Diagnostics.note(result.failureSummary ?? "\(series.ids.count) series forecast") }
             return
         }
         let panel = try DataSession(input).loadPanel(dataset)
-        let result = try forecast(panel, ForecastRequest(
+        let result = try PanelAnalysis.forecast(panel, ForecastRequest(
             indicator: indicator, units: splitList(unit), horizon: forecastOptions.horizon, model: model,
             levels: forecastOptions.levels, seed: forecastOptions.seed, logitScale: !forecastOptions.noLogit))
         try output.emit(result.table, numbers: input.numberStyle)

@@ -29,7 +29,7 @@ struct ProfileCommand: ParsableCommand {
         let library = try session.requireLibrary()
         let names = library.names().filter { (try? library.metadata($0).kind) == "panel" }
         let panels = try names.map { try session.loadPanel($0, merger: merger) }
-        let result = try profile(panels, unit: unit, year: year, seed: seed)
+        let result = try PanelAnalysis.profile(panels, unit: unit, year: year, seed: seed)
         try output.emit(result.table, numbers: input.numberStyle)
     }
 }

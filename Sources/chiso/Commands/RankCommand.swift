@@ -45,7 +45,7 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let panel = try DataSession(input).loadPanel(dataset, merger: merger)
-        let result = try rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region))
+        let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region))
         if !input.quiet {
             Diagnostics.note("\(result.indicator.id) \(result.period): \(result.n) of \(result.unitsInScope) units have a value and are ranked")
         }

@@ -68,7 +68,7 @@ struct RegressCommand: ParsableCommand {
     func run() throws {
         let session = try DataSession(input)
         let table = try session.loadVariables(dataset)
-        let outcome = try regress(table, RegressRequest(
+        let outcome = try VariableAnalysis.regress(table, RegressRequest(
             response: y, regressors: splitList(x), weights: weights, intercept: !noIntercept, fixedEffects: fixedEffects,
             covariance: robust, polynomials: polynomials, level: level))
         if !input.quiet && [.csv, .json].contains(output.resolvedFormat) {

@@ -45,6 +45,6 @@ struct ShowCommand: ParsableCommand {
         let request = ShowRequest(
             units: splitList(unit), indicators: splitList(indicator),
             years: years.flatMap(YearRange.init(parsing:)), ranks: ranks, allIndicators: allIndicators)
-        try output.emit(try show(panel, request), numbers: input.numberStyle)
+        try output.emit(try PanelAnalysis.show(panel, request).table, numbers: input.numberStyle)
     }
 }

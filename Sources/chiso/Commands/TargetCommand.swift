@@ -83,14 +83,14 @@ struct TargetCommand: ParsableCommand {
     func run() throws {
         if let dossiers, let rate, let atLeast {
             let rows = try DossierAggregateReader.read(path: dossiers, options: input.readOptions, registry: try DataSession(input).registry)
-            let result = try dossierTarget(rows, DossierTargetRequest(unit: unit, rate: rate, atLeast: atLeast, convention: convention))
+            let result = try DossierAnalysis.target(rows, DossierTargetRequest(unit: unit, rate: rate, atLeast: atLeast, convention: convention))
             try output.emit(result.table, numbers: input.numberStyle)
             return
         }
         let goal: TargetGoal
         if let rank { goal = .rank(rank) } else if let score { goal = .score(score) } else if let group { goal = .group(group) } else { goal = .improve(improve!) }
         let panel = try DataSession(input).loadPanel(dataset!)
-        let result = try target(panel, TargetRequest(unit: unit, indicator: indicator, goal: goal, year: year, draws: draws, seed: seed))
+        let result = try PanelAnalysis.target(panel, TargetRequest(unit: unit, indicator: indicator, goal: goal, year: year, draws: draws, seed: seed))
         try output.emit(result.table, numbers: input.numberStyle)
     }
 }

@@ -47,13 +47,13 @@ struct TrendCommand: ParsableCommand {
     func run() throws {
         if batch {
             let series = try WideSeriesReader.read(path: dataset, decimal: input.decimal == .decimalComma ? .comma : .point)
-            let result = seriesTrends(series)
+            let result = SeriesAnalysis.trends(series)
             if !input.quiet { Diagnostics.note("\(series.ids.count) series: \(result.statusSummary)") }
             try output.emit(result.table, numbers: input.numberStyle)
             return
         }
         let panel = try DataSession(input).loadPanel(dataset, merger: merger)
-        let result = try trend(panel, TrendRequest(indicator: indicator, units: splitList(unit), years: years.flatMap(YearRange.init(parsing:)), order: sort))
+        let result = try PanelAnalysis.trend(panel, TrendRequest(indicator: indicator, units: splitList(unit), years: years.flatMap(YearRange.init(parsing:)), order: sort))
         if !input.quiet { Diagnostics.note("\(result.indicator.id): \(result.rows.count) units: \(result.statusSummary)") }
         try output.emit(result.table, numbers: input.numberStyle)
     }

@@ -42,6 +42,6 @@ extension DataSession {
         } else {
             weights = .none
         }
-        return try rebaseTo2025(panel, registry: registry, weights: weights)
+        return try PanelAnalysis.rebaseTo2025(panel, registry: registry, weights: weights)
     }
 }
