@@ -63,3 +63,34 @@ struct PredictiveDistributionTests {
         #expect(counts.quantile(0.01) == 0)
     }
 }
+
+/// Probabilities below a value: the distribution function each quantile inverts.
+struct PredictiveProbabilityTests {
+    @Test func probabilityInvertsTheQuantileOfEveryShape() {
+        let shapes: [PredictiveDistribution] = [
+            PredictiveDistribution(center: 2, shape: .normal(standardDeviation: 0.5)),
+            PredictiveDistribution(center: 2, shape: .studentT(scale: 0.5, degreesOfFreedom: 4)),
+            PredictiveDistribution(center: 0, shape: .normal(standardDeviation: 1)).onScale(BoundedScale(lower: 0, upper: 100)),
+            PredictiveDistribution(center: 2, shape: .normal(standardDeviation: 1)).calibrated(levels: [80, 95], multipliers: [1.1, 2.3]),
+        ]
+        for d in shapes {
+            for p in [0.05, 0.3, 0.5, 0.9] {
+                #expect(abs(d.probability(below: d.quantile(p)) - p) < 1e-6, "\(d.shape) at \(p)")
+            }
+        }
+    }
+
+    /// P(T₃ > 3) = 0.02883444281121865 (scipy), so P(centre + 3·scale or less) = 0.97116555718878.
+    @Test func studentTTail() {
+        let d = PredictiveDistribution(center: 10, shape: .studentT(scale: 2, degreesOfFreedom: 3))
+        #expect(abs(d.probability(below: 16) - (1 - 0.02883444281121865)) < 1e-12)
+    }
+
+    @Test func simulatedShareBelowAndBounds() {
+        let d = PredictiveDistribution(center: 3, shape: .simulated([1, 2, 3, 4]))
+        #expect(d.probability(below: 2.5) == 0.5)
+        #expect(d.probability(below: 1) == 0)
+        let counts = PredictiveDistribution(center: 3, shape: .normal(standardDeviation: 1)).floored(at: 0)
+        #expect(counts.probability(below: 0) == 0)
+    }
+}

@@ -60,6 +60,35 @@ public struct PredictiveDistribution: Sendable, Equatable {
         indicatorScale(modellingQuantile(p))
     }
 
+    /// P(value < x), on the indicator's scale.
+    public func probability(below x: Double) -> Double {
+        if let floor, x <= floor { return 0 }
+        if let scale {
+            if x <= scale.lower { return 0 }
+            if x >= scale.upper { return 1 }
+        }
+        let z = modellingScale(x)
+        switch shape {
+        case let .normal(sd):
+            guard sd > 0 else { return z > center ? 1 : 0 }
+            return NormalDistribution(mean: center, standardDeviation: sd).cdf(z)
+        case let .studentT(scale, df):
+            guard scale > 0 else { return z > center ? 1 : 0 }
+            return StudentTDistribution(degreesOfFreedom: df).cdf((z - center) / scale)
+        case let .simulated(sorted):
+            guard !sorted.isEmpty else { return .nan }
+            return Double(sorted.partitioningIndex(where: { $0 >= z })) / Double(sorted.count)
+        case .calibrated:
+            // The quantile function is increasing: bisect it for the p whose quantile is z.
+            var (low, high) = (0.0, 1.0)
+            for _ in 0..<60 {
+                let middle = (low + high) / 2
+                if modellingQuantile(middle) < z { low = middle } else { high = middle }
+            }
+            return (low + high) / 2
+        }
+    }
+
     /// A draw from the distribution by the inverse of its distribution function at a uniform number.
     public func draw(using generator: inout SeededGenerator) -> Double {
         quantile(generator.nextUniform())
@@ -161,5 +190,17 @@ public struct PredictiveDistribution: Sendable, Equatable {
         let position = p * Double(sorted.count - 1)
         let low = Int(position.rounded(.down)), high = min(low + 1, sorted.count - 1)
         return sorted[low] + (position - Double(low)) * (sorted[high] - sorted[low])
+    }
+}
+
+extension Array where Element == Double {
+    /// The first index whose element satisfies `predicate`, in an array where it holds for a suffix.
+    fileprivate func partitioningIndex(where predicate: (Double) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
