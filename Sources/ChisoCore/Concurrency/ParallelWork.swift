@@ -4,9 +4,9 @@ import Synchronization
 
 /// Work fanned out to threads, with each job's result kept in its own slot and read after the join.
 ///
-/// Jobs never write shared state: `map` hands each job's return value to a `WorkerSlots` store
-/// guarded by a mutex, so the results are the same whatever the number of threads and the order
-/// in which jobs finish.
+/// Jobs never write shared state: `map` keeps each job's return value in its own `WorkerSlots`
+/// slot, read after the join, so the results are the same whatever the number of threads and the
+/// order in which jobs finish.
 public enum ParallelWork {
     /// The number of cores the process may use.
     public static var processorCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -34,28 +34,36 @@ public enum ParallelWork {
     }
 }
 
-/// One result slot per job, written by the workers under a mutex and read after they have joined.
-public final class WorkerSlots<Value: Sendable>: Sendable {
-    private let slots: Mutex<[Value?]>
+/// One result slot per job, each written by the one worker that ran the job and read after the
+/// workers have joined: per-worker writes to distinct memory, merged after the join, with no lock
+/// and nothing shared between writers.
+public final class WorkerSlots<Value: Sendable>: @unchecked Sendable {
+    // Safe to share: every slot is written by exactly one job (the dispenser hands out each index
+    // once) and read only after `DispatchQueue.concurrentPerform` has returned.
+    private let slots: UnsafeMutableBufferPointer<Value?>
 
     /// Empty slots for jobs `0..<count`.
     public init(count: Int) {
-        slots = Mutex(Array(repeating: nil, count: count))
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
     }
 
-    /// Stores the result of job `index`.
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Stores the result of job `index`; each index is stored once, by the job that computed it.
     public func store(_ value: Value, at index: Int) {
-        slots.withLock { $0[index] = value }
+        slots[index] = value
     }
 
-    /// Every job's result, in job order.
+    /// Every job's result, in job order; call it after the workers have joined.
     /// - Precondition: every slot has been stored.
     public func values() -> [Value] {
-        slots.withLock { slots in
-            slots.map { value in
-                guard let value else { preconditionFailure("a worker did not store its result") }
-                return value
-            }
+        slots.map { value in
+            guard let value else { preconditionFailure("a worker did not store its result") }
+            return value
         }
     }
 }
