@@ -71,7 +71,7 @@ extension PanelAnalysis {
     /// Forecasts one indicator of `panel` `horizon` periods past its last period.
     ///
     /// Periods before the indicator's latest declared break are not used. `auto` on several units
-    /// picks one model for the indicator by pooled rolling-origin MASE over the last 3 origins
+    /// picks one model for the indicator by pooled rolling-origin MASE over the last 5 origins
     /// (`PooledValidation`); for one unit it picks by AICc. Units the chosen model cannot forecast get
     /// the single-series `auto` choice instead, said in their method label. The Panel-AR(2) model is
     /// always fitted on every unit of the panel, even when only some are reported.

@@ -1,4 +1,6 @@
 import ChisoCore
+import Foundation
+
 /// The output formats every table can be written in.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Aligned columns for a terminal.
@@ -15,6 +17,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// A Vega-Lite v5 chart spec with the data inline, for tables that declare a chart.
     case vegaLite = "vega-lite"
     /// The same chart drawn as a standalone SVG.
+    case svg
+
+    /// The format as text, nil for the binary workbook.
+    public var textFormat: TextFormat? { TextFormat(rawValue: rawValue) }
+}
+
+/// The output formats that are text.
+public enum TextFormat: String, Sendable, CaseIterable {
+    case table
+    case csv
+    case json
+    case markdown
+    case vegaLite = "vega-lite"
     case svg
 }
 
@@ -36,14 +51,19 @@ public struct TableWriter: Sendable {
         self.maxWidth = maxWidth
     }
 
+    /// The bytes of `table` in `format`: UTF-8 text, or an `.xlsx` workbook.
+    public func encoded(_ table: Table, as format: OutputFormat) throws(DataError) -> Data {
+        guard let text = format.textFormat else { return try XLSXWriter(language: language).workbook(table) }
+        return Data(render(table, as: text).utf8)
+    }
+
     /// The whole text of `table` in `format`, ending with a newline.
-    public func render(_ table: Table, as format: OutputFormat) -> String {
+    public func render(_ table: Table, as format: TextFormat) -> String {
         switch format {
-        case .table: return text(table.keeping(.dataOnly))
-        case .csv: return csv(table.keeping(.screenOnly))
-        case .json: return json(table.keeping(.screenOnly))
-        case .markdown: return markdown(table.keeping(.dataOnly))
-        case .xlsx: preconditionFailure("an .xlsx workbook is binary: write it with XLSXWriter")
+        case .table: return text(table.shown(on: .screen))
+        case .csv: return csv(table.shown(on: .data))
+        case .json: return json(table.shown(on: .data))
+        case .markdown: return markdown(table.shown(on: .screen))
         case .vegaLite: return vegaLite(table)
         case .svg: return svg(table)
         }
@@ -148,7 +168,12 @@ public struct TableWriter: Sendable {
 
 extension Table {
     /// The table without the columns of the other kind of format.
-    func keeping(_ hidden: Visibility) -> Table {
+    /// Where a table is shown: on a screen (terminal, Markdown) or as data (CSV, JSON, a workbook).
+    enum Medium { case screen, data }
+
+    /// The table with the columns shown on `medium`: those for everywhere and those for it alone.
+    func shown(on medium: Medium) -> Table {
+        let hidden: Visibility = medium == .screen ? .dataOnly : .screenOnly
         let keep = columns.indices.filter { columns[$0].visibility != hidden }
         var visible = self
         visible.columns = keep.map { columns[$0] }

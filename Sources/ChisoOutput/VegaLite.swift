@@ -3,7 +3,7 @@ extension TableWriter {
     /// A Vega-Lite v5 spec drawing the table's chart, with the table's rows inline (the JSON
     /// output, keyed by column id); units named in `highlight` stand out in a bar chart.
     func vegaLite(_ table: Table) -> String {
-        let data = json(table.keeping(.screenOnly)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let data = json(table.shown(on: .data)).trimmingCharacters(in: .whitespacesAndNewlines)
         var members = [
             "\"$schema\": \"https://vega.github.io/schema/vega-lite/v5.json\"",
             "\"title\": \(jsonString(table.title?.text(language) ?? ""))",

@@ -15,7 +15,7 @@ public struct XLSXWriter: Sendable {
 
     /// The workbook's bytes.
     public func workbook(_ table: Table) throws(DataError) -> Data {
-        let table = table.keeping(.screenOnly)
+        let table = table.shown(on: .data)
         var rows: [[XLSXPackageWriter.Cell]] = []
         rows.append([.text(table.title?.text(language) ?? "")])
         rows.append([])

@@ -10,7 +10,8 @@ extension ColorChoice: ExpressibleByArgument {}
 
 /// Where and how a command writes its table.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, csv, json or markdown (default: table on a terminal, csv when piped; from the extension of --output).")
+    @Option(help: ArgumentHelp("Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               discussion: "Default: from the extension of --output, else table on a terminal and csv when piped."))
     var format: OutputFormat?
 
     @Option(name: .shortAndLong, help: "Write to FILE (atomically: complete or not at all) instead of standard output.")
@@ -19,7 +20,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Language of headers and labels: vi or en.")
     var lang: Language = .en
 
-    @Option(help: "Units to stand out in a chart (--format vega-lite), comma-separated.")
+    @Option(help: "Units to stand out in a chart (--format vega-lite or svg), comma-separated.")
     var highlight: [String] = []
 
     @Option(help: "Colour rises and falls in terminal tables: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -46,16 +47,8 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes the rendered table to the output file or standard output.
     func emit(_ table: Table, numbers: NumberStyle) throws {
-        if resolvedFormat == .xlsx {
-            let data = try XLSXWriter(language: lang).workbook(table)
-            if let output {
-                try AtomicFile.write(data, to: output)
-            } else if isatty(STDOUT_FILENO) == 1 {
-                throw ValidationError("--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
-            return
+        if resolvedFormat == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output")
         }
         let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
         let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
@@ -64,11 +57,11 @@ struct OutputOptions: ParsableArguments {
         }
         var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
         writer.highlight = splitList(highlight)
-        let text = writer.render(table, as: resolvedFormat)
+        let bytes = try writer.encoded(table, as: resolvedFormat)
         if let output {
-            try AtomicFile.write(text, to: output)
+            try AtomicFile.write(bytes, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(bytes)
         }
     }
 
