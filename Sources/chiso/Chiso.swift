@@ -9,7 +9,7 @@ struct Chiso: ParsableCommand {
         commandName: "chiso",
         abstract: "Performance indices of Vietnam's public administration: PAR INDEX, SIPAS, PAPI, PCI and dossier statistics.",
         discussion: """
-        A dataset argument is a bundled dataset name (see `chiso datasets`) or a CSV file, \
+        A dataset argument is a bundled dataset name (see `chiso datasets`), a CSV or .xlsx file, \
         a folder of per-year CSV files, or - for standard input. Unit names may be written \
         in any spelling: Hà Tĩnh, ha tinh, HT, or the GSO code 42.
         """,
