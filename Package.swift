@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "chiso",
             dependencies: [
-                "ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
+                "ChisoNumerics", "ChisoCore", "ChisoXLSX", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

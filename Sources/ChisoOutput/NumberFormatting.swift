@@ -1,3 +1,4 @@
+import ChisoCore
 import Foundation
 
 /// How numbers are written.
@@ -16,16 +17,10 @@ public struct NumberStyle: Sendable, Equatable {
         return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
-    /// A value in full precision: the shortest text that reads back as the same `Double`
-    /// (integers without a fractional part), for CSV and JSON.
+    /// A value in full precision: the shortest text that reads back as the same `Double`, with
+    /// no exponent (`DecimalText.shortest`), for CSV and JSON.
     public func full(_ value: Double) -> String {
-        var text: String
-        if value == value.rounded() && abs(value) < 1e15 {
-            text = String(Int64(value))
-        } else {
-            text = "\(value)"
-        }
-        if decimalComma { text = text.replacingOccurrences(of: ".", with: ",") }
-        return text
+        let text = DecimalText.shortest(value)
+        return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }

@@ -23,68 +23,120 @@ public struct XLSXSheet: Sendable {
     /// Merged ranges: rows and columns, 1-based, inclusive.
     public let merges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)]
 
-    init(data: Data, name: String, workbook: String, sharedStrings: [String], dateStyles: Set<Int>) throws(DataError) {
+    /// Excel's limits: 1,048,576 rows and 16,384 columns (XFD).
+    public static let maximumRow = 1_048_576
+    public static let maximumColumn = 16_384
+
+    /// Reads a worksheet part (`xl/worksheets/sheetN.xml`) with the workbook's shared strings and
+    /// the indices of its date-formatted cell styles. A cell reference beyond Excel's limits, a
+    /// numeric cell whose value is not a number, or a shared string that does not exist is an
+    /// error naming the cell; rows and cells written without a reference take the next position.
+    public init(data: Data, name: String, workbook: String, sharedStrings: [String], dateStyles: Set<Int>) throws(DataError) {
         self.name = name
-        displayName = "\(workbook)[\(name)]"
+        let displayName = "\(workbook)[\(name)]"
+        self.displayName = displayName
         var rows: [Int: [Int: Cell]] = [:]
         var merges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
+        var row = 0, column = 0
         var cell: (row: Int, column: Int, type: String, style: Int)?
         var inline = ""
         var failure: DataError?
-        let displayName = self.displayName
-        let parsed = XMLEvents.parse(data, start: { element, attributes in
-            switch element {
-            case "c":
-                guard let reference = attributes["r"], let (row, column) = Self.cellReference(reference) else { return }
-                cell = (row, column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
-                inline = ""
-            case "mergeCell":
-                if let ref = attributes["ref"], let range = Self.range(ref) { merges.append(range) }
-            default: break
-            }
-        }, end: { element, text in
-            guard let current = cell else { return }
-            switch element {
-            case "t": inline += text
-            case "v":
-                switch current.type {
-                case "s":
-                    guard let index = Int(text), sharedStrings.indices.contains(index) else {
-                        failure = .unreadable(path: displayName, reason: "cell \(Self.columnName(current.column))\(current.row) refers to a missing shared string")
-                        return
+        func fail(_ reason: String) {
+            if failure == nil { failure = .unreadable(path: displayName, reason: reason) }
+        }
+        func store(_ value: Cell, at position: (row: Int, column: Int, type: String, style: Int)) {
+            rows[position.row, default: [:]][position.column] = value
+        }
+        do throws(XMLSyntaxError) {
+            try XMLEvents.parse(data, start: { element, attributes in
+                guard failure == nil else { return }
+                switch element {
+                case "row":
+                    if let reference = attributes["r"] {
+                        guard let number = Int(reference), (1...Self.maximumRow).contains(number) else {
+                            return fail("row number '\(reference)' is outside 1…\(Self.maximumRow)")
+                        }
+                        row = number
+                    } else {
+                        row += 1
                     }
-                    rows[current.row, default: [:]][current.column] = Cell(text: sharedStrings[index], isNumber: false)
-                case "n":
-                    guard let value = Double(text) else { return }
-                    let isDate = dateStyles.contains(current.style)
-                    rows[current.row, default: [:]][current.column] = Cell(text: isDate ? Self.date(serial: value) : Self.decimal(value), isNumber: !isDate)
-                case "b": rows[current.row, default: [:]][current.column] = Cell(text: text == "1" ? "TRUE" : "FALSE", isNumber: false)
-                default: rows[current.row, default: [:]][current.column] = Cell(text: text, isNumber: false)
+                    column = 0
+                case "c":
+                    if let reference = attributes["r"] {
+                        guard let position = Self.cellReference(reference) else {
+                            return fail("cell reference '\(reference)' is not a cell of a worksheet (A1 to XFD\(Self.maximumRow))")
+                        }
+                        (row, column) = (max(row, position.row), position.column)
+                        cell = (position.row, position.column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
+                    } else {
+                        column += 1
+                        guard row >= 1, column <= Self.maximumColumn else { return fail("a cell without a reference lies outside the sheet") }
+                        cell = (row, column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
+                    }
+                    inline = ""
+                case "mergeCell":
+                    if let reference = attributes["ref"], let range = Self.range(reference) { merges.append(range) }
+                default: break
                 }
-            case "is": rows[current.row, default: [:]][current.column] = Cell(text: inline, isNumber: false)
-            case "c": cell = nil
-            default: break
-            }
-        })
+            }, end: { element, text in
+                guard failure == nil, let current = cell else { return }
+                let reference = "\(Self.columnName(current.column))\(current.row)"
+                switch element {
+                case "t": inline += text
+                case "v":
+                    switch current.type {
+                    case "s":
+                        guard let index = Int(text), sharedStrings.indices.contains(index) else {
+                            return fail("cell \(reference) refers to a missing shared string")
+                        }
+                        store(Cell(text: sharedStrings[index], isNumber: false), at: current)
+                    case "n":
+                        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                            return fail("cell \(reference) is stored as a number but holds '\(text)'")
+                        }
+                        // A date-formatted cell is a date only within Excel's dates (1900-01-01 to 9999-12-31).
+                        if dateStyles.contains(current.style), (1...2_958_465).contains(value) {
+                            store(Cell(text: Self.date(serial: value), isNumber: false), at: current)
+                        } else {
+                            store(Cell(text: Self.decimal(value), isNumber: true), at: current)
+                        }
+                    case "b": store(Cell(text: text == "1" ? "TRUE" : "FALSE", isNumber: false), at: current)
+                    default: store(Cell(text: text, isNumber: false), at: current)
+                    }
+                case "is": store(Cell(text: inline, isNumber: false), at: current)
+                case "c": cell = nil
+                default: break
+                }
+            })
+        } catch {
+            throw .unreadable(path: displayName, reason: "the sheet's XML is malformed: \(error)")
+        }
         if let failure { throw failure }
-        guard parsed else { throw .unreadable(path: displayName, reason: "the sheet's XML is malformed") }
         self.rows = rows
         self.merges = merges
     }
 
-    /// "B12" → (12, 2).
+    /// "B12" → (12, 2); nil for anything that is not a cell within Excel's limits.
     static func cellReference(_ text: String) -> (row: Int, column: Int)? {
-        var column = 0, digits = ""
-        for character in text.uppercased() {
-            if let ascii = character.asciiValue, (65...90).contains(ascii), digits.isEmpty {
-                column = column * 26 + Int(ascii - 64)
-            } else if character.isNumber {
-                digits.append(character)
-            } else {
+        var column = 0, row = 0
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A:
+                guard digits == 0 else { return nil }
+                column = column * 26 + Int(byte & 0xDF) - 64
+                if column > maximumColumn { return nil }
+            case 0x30...0x39:
+                row = row * 10 + Int(byte) - 48
+                digits += 1
+                if row > maximumRow { return nil }
+            case 0x24:  // "$" of an absolute reference
+                continue
+            default:
                 return nil
             }
         }
-        guard column > 0, let row = Int(digits) else { return nil }
+        guard column >= 1, row >= 1 else { return nil }
         return (row, column)
     }
 
@@ -106,20 +158,13 @@ public struct XLSXSheet: Sendable {
         return name
     }
 
-    /// Shortest round-trip decimal text with a point and no exponent for ordinary magnitudes.
-    public static func decimal(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
-    }
+    /// The shortest decimal text that reads back as `value`, with a point and no exponent.
+    public static func decimal(_ value: Double) -> String { DecimalText.shortest(value) }
 
-    /// A serial day of the 1900 date system as yyyy-mm-dd (serial 60, the fictitious 29 Feb 1900, excluded).
+    /// A serial day of the 1900 date system as yyyy-mm-dd: serial 1 is 1900-01-01, and serials from
+    /// 61 on are one day early because of the fictitious 29 February 1900 (serial 60).
     static func date(serial: Double) -> String {
-        let days = Int(serial.rounded(.down)) - (serial >= 61 ? 1 : 0)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: 1899, month: 12, day: 31))!
-        let day = calendar.date(byAdding: .day, value: days, to: start)!
-        let c = calendar.dateComponents([.year, .month, .day], from: day)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        let serialDay = Int(serial.rounded(.down))
+        return CivilDate.text(Int32(serialDay - (serialDay >= 61 ? 25569 : 25568)))
     }
 }

@@ -2,6 +2,20 @@ import ChisoCore
 import Foundation
 import ZIPFoundation
 
+/// How far a workbook may inflate when it is read: a part (a sheet, the shared strings) larger
+/// than `maximumPartBytes`, or inflating more than `maximumRatio` times its compressed size once
+/// past 16 MiB, is refused — a zip bomb is stopped before it exhausts memory.
+public struct XLSXLimits: Sendable, Equatable {
+    public var maximumPartBytes: Int
+    public var maximumRatio: Int
+
+    /// 256 MiB a part and a ratio of 1,000 (deflate cannot exceed about 1,032 on real data).
+    public init(maximumPartBytes: Int = 256 << 20, maximumRatio: Int = 1_000) {
+        self.maximumPartBytes = maximumPartBytes
+        self.maximumRatio = maximumRatio
+    }
+}
+
 /// An Office Open XML workbook (`.xlsx`): its sheets, read as grids of cell text.
 public struct XLSXWorkbook {
     public let path: String
@@ -9,12 +23,13 @@ public struct XLSXWorkbook {
     public let sheetNames: [String]
     private let sheetTargets: [String]
     private let archive: Archive
+    private let limits: XLSXLimits
     private let sharedStrings: [String]
     /// Indices of cell styles whose number format is a date.
     private let dateStyles: Set<Int>
 
-    /// Opens the workbook at `path`.
-    public init(path: String) throws(DataError) {
+    /// Opens the workbook at `path`, inflating no part beyond `limits`.
+    public init(path: String, limits: XLSXLimits = XLSXLimits()) throws(DataError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
@@ -22,17 +37,26 @@ public struct XLSXWorkbook {
         }
         self.path = path
         self.archive = archive
-        func entry(_ name: String) throws(DataError) -> Data? { try Self.unpack(name, from: archive, path: path) }
+        self.limits = limits
+        func entry(_ name: String) throws(DataError) -> Data? { try Self.unpack(name, from: archive, path: path, limits: limits) }
+        func parse(_ data: Data, _ part: String, start: (String, [String: String]) -> Void,
+                   end: (String, String) -> Void = { _, _ in }) throws(DataError) {
+            do throws(XMLSyntaxError) { try XMLEvents.parse(data, start: start, end: end) } catch {
+                throw .unreadable(path: path, reason: "\(part) is malformed: \(error)")
+            }
+        }
         guard let workbook = try entry("xl/workbook.xml"), let rels = try entry("xl/_rels/workbook.xml.rels") else {
             throw .unreadable(path: path, reason: "not an .xlsx workbook (no xl/workbook.xml)")
         }
         var targets: [String: String] = [:]
-        _ = XMLEvents.parse(rels, start: { name, attributes in
+        try parse(rels, "xl/_rels/workbook.xml.rels", start: { name, attributes in
             if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
         })
         var names: [String] = [], files: [String] = []
-        _ = XMLEvents.parse(workbook, start: { name, attributes in
-            guard name == "sheet", let sheetName = attributes["name"], let id = attributes["r:id"], let target = targets[id] else { return }
+        try parse(workbook, "xl/workbook.xml", start: { name, attributes in
+            // The relationship id is r:id, whatever prefix the workbook gives its namespace.
+            let id = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value
+            guard name == "sheet", let sheetName = attributes["name"], let id, let target = targets[id] else { return }
             names.append(sheetName)
             files.append(target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         })
@@ -40,15 +64,27 @@ public struct XLSXWorkbook {
         sheetTargets = files
         var strings: [String] = []
         if let data = try entry("xl/sharedStrings.xml") {
-            // A shared string is the text of all its runs (<t> elements) inside one <si>.
+            // A shared string is the text of all its runs (<t> elements) inside one <si>, without
+            // the phonetic guides (<rPh>) some East Asian workbooks add.
             var current = ""
-            _ = XMLEvents.parse(data, start: { name, _ in if name == "si" { current = "" } }, end: { name, text in
-                if name == "t" { current += text }
+            var phonetic = false
+            try parse(data, "xl/sharedStrings.xml", start: { name, _ in
+                if name == "si" { current = "" }
+                if name == "rPh" { phonetic = true }
+            }, end: { name, text in
+                if name == "t" && !phonetic { current += text }
+                if name == "rPh" { phonetic = false }
                 if name == "si" { strings.append(current) }
             })
         }
         sharedStrings = strings
-        dateStyles = try entry("xl/styles.xml").map(Self.dateStyles) ?? []
+        var styles: Set<Int> = []
+        if let data = try entry("xl/styles.xml") {
+            do throws(XMLSyntaxError) { styles = try Self.dateStyles(data) } catch {
+                throw .unreadable(path: path, reason: "xl/styles.xml is malformed: \(error)")
+            }
+        }
+        dateStyles = styles
     }
 
     /// The sheet named `selector`, or at 1-based position `selector`, or the first.
@@ -57,37 +93,53 @@ public struct XLSXWorkbook {
         if let selector {
             if let found = sheetNames.firstIndex(of: selector) {
                 index = found
-            } else if let position = Int(selector), (1...sheetNames.count).contains(position) {
+            } else if let position = Int(selector), position >= 1, position <= sheetNames.count {
                 index = position - 1
             } else {
                 throw .unreadable(path: path, reason: "no sheet '\(selector)'; its sheets are \(sheetNames.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }
-        guard sheetNames.indices.contains(index), let data = try Self.unpack(sheetTargets[index], from: archive, path: path, naming: "sheet '\(sheetNames[index])'") else {
+        guard sheetNames.indices.contains(index),
+              let data = try Self.unpack(sheetTargets[index], from: archive, path: path, limits: limits, naming: "sheet '\(sheetNames[index])'") else {
             throw .emptyFile(file: path)
         }
         return try XLSXSheet(data: data, name: sheetNames[index], workbook: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
     }
 
     /// The bytes of the archive entry `name`, or nil when the workbook has no such part; an
-    /// entry that cannot be unpacked is an error naming it (or `naming`, said to the user).
-    private static func unpack(_ name: String, from archive: Archive, path: String, naming: String? = nil) throws(DataError) -> Data? {
+    /// entry that cannot be unpacked, or inflates beyond `limits`, is an error naming it (or
+    /// `naming`, said to the user).
+    private static func unpack(_ name: String, from archive: Archive, path: String, limits: XLSXLimits, naming: String? = nil) throws(DataError) -> Data? {
         guard let item = archive[name] else { return nil }
+        let part = naming ?? name
+        let compressed = max(1, Int(clamping: item.compressedSize))
         var data = Data()
-        do { _ = try archive.extract(item, skipCRC32: true) { data.append($0) } } catch {
-            throw .unreadable(path: path, reason: "cannot unpack \(naming ?? name)")
+        var exceeded: String?
+        do {
+            _ = try archive.extract(item, skipCRC32: true) { chunk in
+                data.append(chunk)
+                if data.count > limits.maximumPartBytes {
+                    exceeded = "\(part) inflates beyond \(limits.maximumPartBytes >> 20) MiB"
+                } else if data.count > 16 << 20, data.count / compressed > limits.maximumRatio {
+                    exceeded = "\(part) inflates more than \(limits.maximumRatio) times its compressed size, like a zip bomb"
+                }
+                if exceeded != nil { throw CocoaError(.fileReadTooLarge) }
+            }
+        } catch {
+            if let exceeded { throw .tooLarge(path: path, reason: exceeded) }
+            throw .unreadable(path: path, reason: "cannot unpack \(part)")
         }
         return data
     }
 
     /// Cell style indices (`cellXfs`) whose number format shows a date: the built-in ids 14–22 and
     /// 45–47, or a custom format with day, month or year codes outside quotes.
-    static func dateStyles(_ styles: Data) -> Set<Int> {
+    static func dateStyles(_ styles: Data) throws(XMLSyntaxError) -> Set<Int> {
         var customDates: Set<Int> = []
         var inCellXfs = false
         var position = 0
         var result: Set<Int> = []
-        _ = XMLEvents.parse(styles, start: { name, attributes in
+        try XMLEvents.parse(styles, start: { name, attributes in
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], isDateFormat(code) { customDates.insert(id) }

@@ -19,6 +19,24 @@ package enum CLIRunner {
         return folder + "/chiso"
     }
 
+    /// Runs `chiso arguments…` under `ulimit -v` (virtual memory in KiB) and a wall-clock limit
+    /// in seconds; a run killed by either ends with a status above 128 (124 for the time limit).
+    package static func runLimited(_ arguments: [String], virtualMemoryKiB: Int, seconds: Int) throws -> CLIResult {
+        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -v \(virtualMemoryKiB) && exec timeout \(seconds) \(quoted)"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
     /// Runs `chiso arguments…` and waits for it.
     /// - Parameters:
     ///   - stdin: text fed to standard input (empty input when nil).

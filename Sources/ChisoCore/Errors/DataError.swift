@@ -5,7 +5,9 @@ public enum DataError: RemediableError, Equatable {
     case fileNotFound(path: String)
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
+    case tooLarge(path: String, reason: String)
     case emptyFile(file: String)
+    case noDataRows(file: String)
     case notUTF8(at: SourceLocation, likelyEncoding: String)
     case utf16(file: String)
     case unterminatedQuote(at: SourceLocation)
@@ -14,6 +16,7 @@ public enum DataError: RemediableError, Equatable {
     case missingColumn(file: String, role: String, headers: [String])
     case badNumber(at: SourceLocation, text: String, convention: String)
     case ambiguousDecimal(at: SourceLocation, text: String)
+    case numberOutOfRange(at: SourceLocation, text: String)
     case mixedDecimal(comma: SourceLocation, commaText: String, point: SourceLocation, pointText: String)
     case badRank(at: SourceLocation, text: String)
     case emptyField(at: SourceLocation, role: String)
@@ -32,8 +35,12 @@ public enum DataError: RemediableError, Equatable {
             return "\(path): no such file, folder or bundled dataset"
         case let .unreadable(path, reason):
             return "\(path): cannot be read: \(reason)"
+        case let .tooLarge(path, reason):
+            return "\(path): \(reason); raise the limit if the file is trusted"
         case let .unwritable(path, reason):
             return "\(path): cannot be written: \(reason)"
+        case let .noDataRows(file):
+            return "\(file): the table has a header but no data rows; there is nothing to analyse"
         case let .emptyFile(file):
             return "\(file): the file has no header row; a table needs a header and at least one data row"
         case let .notUTF8(at, likely):
@@ -50,6 +57,8 @@ public enum DataError: RemediableError, Equatable {
             return "\(file): no \(role) column among the headers (\(headers.joined(separator: ", "))); rename a column or declare the layout"
         case let .badNumber(at, text, convention):
             return "\(at): '\(text)' is not a number\(convention.isEmpty ? "" : " with \(convention)"); leave the cell empty for a missing value"
+        case let .numberOutOfRange(at, text):
+            return "\(at): '\(text)' is beyond the largest number a double holds (about 1.8 × 10³⁰⁸); check the cell"
         case let .ambiguousDecimal(at, text):
             return "\(at): '\(text)' could be a decimal or a thousands separator and no cell in the file settles it"
         case let .mixedDecimal(comma, commaText, point, pointText):
@@ -87,6 +96,7 @@ public enum DataError: RemediableError, Equatable {
         case .duplicate: return .chooseDuplicatePolicy
         case .unknownUnit: return .declareCustomUnits
         case .datasetNotFound, .datasetsFolderNotFound: return .locateDatasets
+        case .tooLarge: return .raiseWorkbookLimit
         default: return nil
         }
     }

@@ -30,6 +30,8 @@ public enum Remedy: Sendable, Equatable {
     case giveRateAsPercent
     /// Count bad rows and go on instead of stopping at the first.
     case countBadRows
+    /// Allow a workbook part to inflate to a larger size.
+    case raiseWorkbookLimit
 }
 
 /// An error whose fix may be a change to the request: `remedy` says which, and `description`

@@ -6,6 +6,7 @@ public enum PanelQueryError: RemediableError, Equatable {
     case unknownPeriod(period: String, panel: String, available: [String])
     case unitNotInPanel(unit: String, panel: String)
     case noIndicatorGiven(panel: String, available: [String])
+    case emptyPanel(panel: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum PanelQueryError: RemediableError, Equatable {
             return "\(panel) has no data for \(period); periods: \(available.joined(separator: ", "))"
         case let .unitNotInPanel(unit, panel):
             return "\(panel) has no values for \(unit)"
+        case let .emptyPanel(panel):
+            return "\(panel) holds no values: it has no units, periods or indicators"
         case let .noIndicatorGiven(panel, available):
             return "\(panel) has several indicators; choose one (\(available.joined(separator: ", ")))"
         }

@@ -76,17 +76,6 @@ extension DossierRecordSummarizer {
         }
     }
 
-    /// Days since 1970-01-01 of a civil date (Hinnant's algorithm).
-    @inline(__always)
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int32 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return Int32(era * 146097 + doe - 719468)
-    }
-
     /// A yyyy-mm-dd date in bytes: (year, month, day), or nil.
     @inline(__always)
     static func date(_ p: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int, Int)? {
@@ -197,7 +186,7 @@ struct RecordScanner {
 
     mutating func finish() -> WorkerResult {
         result.dense = Array(UnsafeBufferPointer(start: counts, count: countCapacity))
-        if latest > 0 { result.maxDay = S.dayNumber(year: latest / 10000, month: latest / 100 % 100, day: latest % 100) }
+        if latest > 0 { result.maxDay = CivilDate.dayNumber(year: latest / 10000, month: latest / 100 % 100, day: latest % 100) }
         return result
     }
 
@@ -329,7 +318,7 @@ struct RecordScanner {
         var dueDay: Int32 = 0
         if status == S.pending {
             guard let due = Self.packedDate(base + fieldStart[layout.due], fieldLength[layout.due]) else { return bad("due_date of a pending dossier is not a date") }
-            dueDay = S.dayNumber(year: due / 10000, month: due / 100 % 100, day: due % 100)
+            dueDay = CivilDate.dayNumber(year: due / 10000, month: due / 100 % 100, day: due % 100)
         }
         var newest = received
         if fieldLength[layout.finished] > 0 {
@@ -405,7 +394,7 @@ extension DossierRecordSummarizer {
             guard let (y, m, d) = bytes.withUnsafeBufferPointer({ date($0.baseAddress!, $0.count) }) else {
                 throw DossierRecordError.badAsOfDate(asOf)
             }
-            asOfDay = dayNumber(year: y, month: m, day: d)
+            asOfDay = CivilDate.dayNumber(year: y, month: m, day: d)
         }
         // Merge dense counters and sparse groups into one keyed table.
         var totals: [GroupKey: [Int]] = [:]
@@ -462,22 +451,8 @@ extension DossierRecordSummarizer {
             ]
             return DossierAggregate(unit: unitName(key.unit), period: period(key.period), breakdown: breakdown, counts: counts)
         }.sorted { ($0.unit, $0.period, $0.breakdown.joined(separator: "\u{1F}")) < ($1.unit, $1.period, $1.breakdown.joined(separator: "\u{1F}")) }
-        let asOfDate = civilDate(asOfDay)
+        let asOfDate = CivilDate.text(asOfDay)
         return DossierSummary(rows: rows, breakdownNames: breakdownNames, records: results.reduce(0) { $0 + $1.records },
                               badRows: results.reduce(0) { $0 + $1.bad }, firstBadRows: Array(badRows.prefix(10)), asOf: asOfDate)
-    }
-
-    /// yyyy-mm-dd of a day number (Hinnant's inverse).
-    static func civilDate(_ days: Int32) -> String {
-        let z = Int(days) + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }

@@ -76,6 +76,15 @@ public enum NumberSyntax {
         plainDecimal(text, decimal: decimal).flatMap(Double.init)
     }
 
+    /// Whether `text` is a numeral under `decimal` whose value lies beyond the largest double
+    /// (a 400-digit number): such a cell is refused rather than read as infinity.
+    public static func overflows(_ text: String, decimal: DecimalSeparator) -> Bool {
+        guard let (negative, body) = core(text) else { return false }
+        let plain = (negative ? "-" : "") + body.filter { $0.isNumber || String($0) == (decimal == .comma ? "," : ".") }
+            .replacingOccurrences(of: ",", with: ".")
+        return Double(plain).map { !$0.isFinite } ?? false
+    }
+
     /// `text` rewritten as a plain decimal numeral (`-1234567.5`): sign, digits, one decimal point;
     /// nil when it is not a valid number under `decimal`. Reading this text to double-double
     /// (`DoubleDouble(decimal:)`) keeps the value as written rather than its binary rounding.
@@ -96,7 +105,7 @@ public enum NumberSyntax {
             guard !pieces[1].isEmpty || !plain.isEmpty else { return nil }
             plain += "." + pieces[1]
         }
-        guard !plain.isEmpty, plain != ".", Double(plain) != nil else { return nil }
+        guard !plain.isEmpty, plain != ".", let value = Double(plain), value.isFinite else { return nil }
         return negative ? "-" + plain : plain
     }
 }

@@ -49,6 +49,9 @@ enum DecimalResolver {
     static func value(of cell: NumericCell, convention: DecimalSeparator) throws(DataError) -> Double {
         if NumberSyntax.isMissing(cell.text) { return .nan }
         guard let value = NumberSyntax.parse(cell.text, decimal: convention) else {
+            if NumberSyntax.overflows(cell.text, decimal: convention) {
+                throw .numberOutOfRange(at: cell.location, text: String(cell.text.prefix(40)) + (cell.text.count > 40 ? "…" : ""))
+            }
             throw .badNumber(at: cell.location, text: cell.text, convention: "decimal \(convention.rawValue)")
         }
         return value

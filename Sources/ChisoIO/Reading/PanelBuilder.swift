@@ -12,6 +12,7 @@ struct PanelBuilder {
     let onDuplicate: DuplicatePolicy?
 
     func build(_ observations: [Observation], report: inout LoadReport) throws(DataError) -> Panel {
+        guard !observations.isEmpty else { throw .noDataRows(file: name) }
         let (system, resolvedUnits) = try resolveUnits(observations, report: &report)
 
         // Units, periods and indicators that occur.

@@ -23,7 +23,7 @@ public struct PanelLoader: Sendable {
         if isDirectory.boolValue {
             observations = try folderObservations(path, options: options, report: &report)
         } else if path.lowercased().hasSuffix(".xlsx") {
-            let table = try TabularFile.sheet(try XLSXWorkbook(path: path).sheet(options.sheet), decimal: options.decimal)
+            let table = try TabularFile.sheet(try XLSXWorkbook(path: path, limits: options.xlsxLimits).sheet(options.sheet), decimal: options.decimal)
             report.blankLines += table.blankLines
             // The sheet's numbers are all written with a decimal point by now.
             var pointOptions = options
@@ -34,11 +34,27 @@ public struct PanelLoader: Sendable {
             report.blankLines += table.blankLines
             observations = try fileObservations(table, fileName: path, options: options, report: &report)
         }
+        let panel = try build(observations, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &report)
+        return (panel, report)
+    }
+
+    /// Reads a table already in memory (a CSV parsed with `TabularFile.parse`, or a sheet read
+    /// with `TabularFile.sheet`); its display name stands for the file (a year in it is the period).
+    public func load(table: TabularFile, options: ReadOptions = ReadOptions(), catalog: [Indicator] = [], declaredUnits: UnitSystem? = nil,
+                     name: String? = nil) throws(DataError) -> (Panel, LoadReport) {
+        var report = LoadReport(source: name ?? table.displayName)
+        report.blankLines += table.blankLines
+        let observations = try fileObservations(table, fileName: table.displayName, options: options, report: &report)
+        let panel = try build(observations, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &report)
+        return (panel, report)
+    }
+
+    private func build(_ observations: [Observation], options: ReadOptions, catalog: [Indicator], declaredUnits: UnitSystem?,
+                       report: inout LoadReport) throws(DataError) -> Panel {
         let codebook = try options.unitCodebook.map { path throws(DataError) in try Self.codebook(path) } ?? [:]
         let builder = PanelBuilder(name: report.source, catalog: catalog, unitChoice: options.units, registry: registry,
                                    declaredUnits: declaredUnits, codebook: codebook, onDuplicate: options.onDuplicate)
-        let panel = try builder.build(observations, report: &report)
-        return (panel, report)
+        return try builder.build(observations, report: &report)
     }
 
     /// The layout of a table: long when it has indicator and value columns, years-as-columns

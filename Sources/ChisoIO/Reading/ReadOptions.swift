@@ -1,4 +1,6 @@
 import ChisoCore
+import ChisoXLSX
+
 /// The shape of a table of indicator values.
 public enum TableLayout: String, Sendable, CaseIterable {
     /// `unit,period,indicator,value` rows (plus optional `rank`, `max`, `source`, `note`).
@@ -43,10 +45,12 @@ public struct ReadOptions: Sendable {
     public var indicator: String?
     /// The sheet of an `.xlsx` workbook, by name or 1-based position (default: the first).
     public var sheet: String?
+    /// How far an `.xlsx` workbook may inflate.
+    public var xlsxLimits: XLSXLimits
 
     public init(layout: TableLayout? = nil, decimal: DecimalSeparator? = nil, separator: UInt8? = nil,
                 onDuplicate: DuplicatePolicy? = nil, units: UnitSystemChoice = .auto, unitCodebook: String? = nil,
-                period: Period? = nil, indicator: String? = nil, sheet: String? = nil) {
+                period: Period? = nil, indicator: String? = nil, sheet: String? = nil, xlsxLimits: XLSXLimits = XLSXLimits()) {
         self.layout = layout
         self.decimal = decimal
         self.separator = separator
@@ -56,5 +60,6 @@ public struct ReadOptions: Sendable {
         self.period = period
         self.indicator = indicator
         self.sheet = sheet
+        self.xlsxLimits = xlsxLimits
     }
 }

@@ -10,15 +10,21 @@ extension TabularFile {
     public static func sheet(_ sheet: XLSXSheet, decimal: DecimalSeparator?) throws(DataError) -> TabularFile {
         let rowNumbers = sheet.rows.keys.sorted()
         func text(_ row: Int, _ column: Int) -> String { sheet.rows[row]?[column]?.text.trimmingCharacters(in: .whitespaces) ?? "" }
-        guard let headerRow = rowNumbers.first(where: { row in (sheet.rows[row] ?? [:]).values.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.count >= 2 }) else {
+        func filled(_ row: Int) -> [Int] { (sheet.rows[row] ?? [:]).filter { !$0.value.text.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.key) }
+        guard let headerRow = rowNumbers.first(where: { filled($0).count >= 2 }) else {
             throw .emptyFile(file: sheet.displayName)
         }
-        let width = sheet.rows.values.flatMap(\.keys).max() ?? 0
+        // The table is as wide as its rightmost non-empty cell.
+        let width = rowNumbers.lazy.compactMap { filled($0).max() }.max() ?? 1
+        let dataRows = rowNumbers.filter { $0 > headerRow }
+        guard width * max(1, dataRows.count) <= Self.maximumSheetCells else {
+            throw .tooLarge(path: sheet.displayName, reason: "the sheet spans \(dataRows.count) rows × \(width) columns (to column \(XLSXSheet.columnName(width))), too many cells to read as a table; delete stray cells beyond the table")
+        }
         let groups = sheet.merges.filter { $0.rows.lowerBound == headerRow && $0.columns.count > 1 }
         let subRow = headerRow + 1
         let twoRows = !groups.isEmpty && groups.contains { group in group.columns.contains { !text(subRow, $0).isEmpty } }
         var header: [String] = []
-        for column in 1...max(1, width) {
+        for column in 1...width {
             let group = groups.first { $0.columns.contains(column) }
             let top = text(headerRow, group?.columns.lowerBound ?? column)
             let sub = twoRows ? text(subRow, column) : ""
@@ -29,9 +35,12 @@ extension TabularFile {
         if convention == nil { convention = try textConvention(sheet, from: firstData) }
         var records: [CSVRecord] = []
         var blank = 0
-        // Rows absent from the sheet's XML are empty rows too.
-        for row in firstData...max(firstData, rowNumbers.last ?? firstData) {
-            let fields = (1...max(1, width)).map { column -> String in
+        var expected = firstData
+        for row in rowNumbers where row >= firstData {
+            // Rows absent from the sheet's XML are empty rows too.
+            blank += row - expected
+            expected = row + 1
+            let fields = (1...width).map { column -> String in
                 guard let cell = sheet.rows[row]?[column] else { return "" }
                 if cell.isNumber { return cell.text }
                 if let convention, let value = NumberSyntax.parse(cell.text, decimal: convention) { return XLSXSheet.decimal(value) }
@@ -42,6 +51,9 @@ extension TabularFile {
         }
         return TabularFile(displayName: sheet.displayName, header: header, records: records, blankLines: blank)
     }
+
+    /// The most cells a sheet read as a table may span (rows with data × columns).
+    static let maximumSheetCells = 20_000_000
 
     /// The decimal separator that numbers stored as text show, nil when none is a number;
     /// refuses to guess when the only evidence is ambiguous, like the CSV readers.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChisoCore
 import ChisoIO
+import ChisoXLSX
 import ChisoOutput
 import Foundation
 
@@ -50,12 +51,18 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The sheet of an .xlsx workbook, by name or position (default: the first).")
     var sheet: String?
 
+    @Option(name: .customLong("xlsx-max-mb"), help: "Largest size, in MiB, a part of an .xlsx workbook may inflate to. Without it a part may reach 256 MiB and inflate at most 1,000 times its compressed size (beyond is refused as a possible zip bomb); with it, only the size is bounded.")
+    var xlsxMaxMB: Int?
+
     @Flag(name: .shortAndLong, help: "Do not print load notes (missing values, skipped columns) on stderr.")
     var quiet = false
 
     func validate() throws {
         if let separator, separatorByte(separator) == nil {
             throw ValidationError("--separator must be ',', ';' or 'tab', not '\(separator)'")
+        }
+        if let xlsxMaxMB, xlsxMaxMB < 1 || xlsxMaxMB > 1 << 20 {
+            throw ValidationError("--xlsx-max-mb must be from 1 to 1048576, not \(xlsxMaxMB)")
         }
         if let period, Period(parsing: period) == nil {
             throw ValidationError("--period must be a year (2023), a quarter (2023-Q2) or a month (2023-06), not '\(period)'")
@@ -78,7 +85,8 @@ struct InputOptions: ParsableArguments {
             decimal: decimal.map { $0 == .decimalComma ? .comma : .point },
             separator: separator.flatMap(separatorByte),
             onDuplicate: onDuplicate, units: unitSystem, unitCodebook: unitCodebook,
-            period: period.flatMap(Period.init(parsing:)), sheet: sheet)
+            period: period.flatMap(Period.init(parsing:)), sheet: sheet,
+            xlsxLimits: xlsxMaxMB.map { XLSXLimits(maximumPartBytes: $0 << 20, maximumRatio: .max) } ?? XLSXLimits())
     }
 
     /// How numbers are written: decimal comma under `--decimal-comma`.
