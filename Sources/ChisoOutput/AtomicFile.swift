@@ -1,32 +1,76 @@
 import ChisoCore
 import Foundation
 
-/// Writes files so that a reader never sees a partial file: the text goes to a temporary file
-/// in the same folder, which is then renamed over the destination.
+/// Writes files so that a reader never sees a partial file: the bytes go to a new temporary file
+/// in the destination's folder, created exclusively under an unpredictable name (`mkstemp`), and
+/// that file is renamed over the destination.
+///
+/// Only a regular file the user may write is replaced, and it keeps its permissions; a folder, a
+/// symbolic link, a device, a FIFO or a read-only file is refused. `-` and `/dev/stdout` mean
+/// standard output.
 public enum AtomicFile {
+    /// Whether `path` names standard output rather than a file.
+    public static func isStandardOutput(_ path: String) -> Bool {
+        path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1"
+    }
+
     /// Writes `text` as UTF-8 to `path`.
-    /// - Throws: `DataError.unwritable` naming the path when the folder cannot be written.
+    /// - Throws: `DataError.unwritable` naming the path and the reason.
     public static func write(_ text: String, to path: String) throws(DataError) {
         try write(Data(text.utf8), to: path)
     }
 
-    /// Writes `data` to `path`.
+    /// Writes `data` to `path` (or to standard output for `-`).
     public static func write(_ data: Data, to path: String) throws(DataError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw DataError.unwritable(path: path, reason: reason)
-            }
-        } catch let error as DataError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unwritable(path: path, reason: error.localizedDescription)
+        if isStandardOutput(path) {
+            FileHandle.standardOutput.write(data)
+            return
         }
+        let mode = try replaceableMode(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.chiso-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .unwritable(path: path, reason: "cannot create a file in its folder: \(String(cString: strerror(errno)))") }
+        let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        var failure: String?
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        if !written { failure = String(cString: strerror(errno)) }
+        if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .unwritable(path: path, reason: failure)
+        }
+    }
+
+    /// The permissions the written file gets: those of the file it replaces, else 0644 less the
+    /// umask. Refuses what is not a regular file the user may write.
+    private static func replaceableMode(_ path: String) throws(DataError) -> mode_t {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            guard errno == ENOENT else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+            let mask = umask(0)
+            umask(mask)
+            return 0o644 & ~mask
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unwritable(path: path, reason: "it is a folder")
+        case S_IFLNK: throw .unwritable(path: path, reason: "it is a symbolic link; name the file it points to")
+        default: throw .unwritable(path: path, reason: "it is not a regular file (a device, a FIFO or a socket)")
+        }
+        // The write bits too: root may write anything, but a file marked read-only stays so.
+        guard access(path, W_OK) == 0, info.st_mode & 0o222 != 0 else { throw .unwritable(path: path, reason: "it is read-only") }
+        return info.st_mode & 0o7777
     }
 }

@@ -43,6 +43,9 @@ public struct TableWriter: Sendable {
     public var maxWidth: Int?
     /// Units to stand out in a chart.
     public var highlight: [String] = []
+    /// Start CSV with a UTF-8 byte-order mark, which Excel on Windows needs to read Vietnamese
+    /// text as UTF-8.
+    public var byteOrderMark = false
 
     public init(language: Language = .en, numbers: NumberStyle = NumberStyle(), color: Bool = false, maxWidth: Int? = nil) {
         self.language = language
@@ -54,7 +57,8 @@ public struct TableWriter: Sendable {
     /// The bytes of `table` in `format`: UTF-8 text, or an `.xlsx` workbook.
     public func encoded(_ table: Table, as format: OutputFormat) throws(DataError) -> Data {
         guard let text = format.textFormat else { return try XLSXWriter(language: language).workbook(table) }
-        return Data(render(table, as: text).utf8)
+        let bom = byteOrderMark && text == .csv ? Data([0xEF, 0xBB, 0xBF]) : Data()
+        return bom + Data(render(table, as: text).utf8)
     }
 
     /// The whole text of `table` in `format`, ending with a newline.
@@ -71,8 +75,8 @@ public struct TableWriter: Sendable {
 
     private func screenText(_ cell: Table.Cell) -> String {
         switch cell {
-        case let .text(s): return s
-        case let .localized(t): return t.text(language)
+        case let .text(s): return FormulaNeutralizing.inert(s)
+        case let .localized(t): return FormulaNeutralizing.inert(t.text(language))
         case let .number(x, precision): return numbers.fixed(x, precision: precision)
         case let .integer(n): return String(n)
         case .missing: return "–"
@@ -119,14 +123,16 @@ public struct TableWriter: Sendable {
         }
         func field(_ cell: Table.Cell) -> String {
             switch cell {
-            case let .text(s): return quoted(s)
-            case let .localized(t): return quoted(t.text(language))
+            case let .text(s): return quoted(FormulaNeutralizing.inert(s))
+            case let .localized(t): return quoted(FormulaNeutralizing.inert(t.text(language)))
             case let .number(x, _): return numbers.full(x)
             case let .integer(n): return String(n)
             case .missing: return ""
             }
         }
-        var out = table.columns.map { quoted($0.id) }.joined(separator: separator) + "\n"
+        // Column ids are stable for scripts; in Vietnamese the headers are the labels people read.
+        let headers = table.columns.map { language == .vi ? $0.header.vi : $0.id }
+        var out = headers.map { quoted(FormulaNeutralizing.inert($0)) }.joined(separator: separator) + "\n"
         for row in table.rows { out += row.map(field).joined(separator: separator) + "\n" }
         return out
     }

@@ -35,9 +35,20 @@ struct ExtractCommandTests {
     }
 
     @Test func aLegacyEncodedReportIsRefused() throws {
-        let file = try Fixtures.temporaryFile("old.txt", bytes: Array("Sở Tư pháp tiếp nhận ".utf8) + [0x48, 0x61, 0xCC])
+        // "Sở Tư pháp tiếp nhận" in Windows-1258: precomposed vowels and combining tone marks.
+        let file = try Fixtures.temporaryFile("old.txt", bytes: [0x53, 0xF5, 0xD2, 0x20, 0x54, 0xDD, 0x20, 0x70, 0x68, 0xE1, 0x70, 0x20,
+                                                                 0x74, 0x69, 0xEA, 0xEC, 0x70, 0x20, 0x6E, 0x68, 0xE2, 0xF2, 0x6E])
         let result = try CLIRunner.run(["extract", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("the file is not UTF-8"))
+    }
+
+    /// A UTF-8 file cut inside a character, and one with a single damaged byte, are said to be so
+    /// (not a legacy encoding).
+    @Test func aCutOrDamagedUTF8ReportIsSaidToBeSo() throws {
+        let cut = try Fixtures.temporaryFile("cut.txt", bytes: Array("Sở Tư pháp tiếp nhận Hu".utf8) + [0xE1, 0xBA])
+        #expect(try CLIRunner.run(["extract", cut]).stderr.contains("the file ends inside a UTF-8 character: it was cut short"))
+        let damaged = try Fixtures.temporaryFile("damaged.txt", bytes: Array("Sở Tư pháp ".utf8) + [0xFF] + Array(" tiếp nhận".utf8))
+        #expect(try CLIRunner.run(["extract", damaged]).stderr.contains("the file is UTF-8 up to here, but this byte is not"))
     }
 }

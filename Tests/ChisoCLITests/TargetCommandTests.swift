@@ -94,7 +94,9 @@ struct TargetCommandTests {
         (["--unit", "Huế"], "give exactly one goal"),
         (["--unit", "Huế", "--rank", "2", "--score", "90"], "give exactly one goal"),
         (["--unit", "Huế", "--rank", "0"], "--rank must be at least 1"),
-        (["--unit", "Huế", "--group", "A", "--draws", "0"], "--draws must be at least 1"),
+        (["--unit", "Huế", "--group", "A", "--draws", "0"], "--draws must be from 1 to 1000000, not 0"),
+        (["--unit", "Huế", "--group", "A", "--draws", "2147483648"], "--draws must be from 1 to 1000000, not 2147483648"),
+        (["--unit", "Huế", "--improve", "nan"], "--improve must be a number, not nan"),
     ])
     func requestsThatCannotBeParsedAreUsageErrors(arguments: [String], message: String) throws {
         let result = try CLIRunner.run(["target", "par"] + arguments)

@@ -18,8 +18,41 @@ struct TableWriterTests {
         footnotes: [LocalizedText(vi: "Ghi chú", en: "Note")])
 
     @Test func csvUsesColumnIdsFullPrecisionAndRFC4180Quoting() {
-        let text = TableWriter(language: .vi).render(table, as: .csv)
+        let text = TableWriter(language: .en).render(table, as: .csv)
         #expect(text == "unit,value,n\nHà Nội,91.43,2\n\"Sở \"\"A\"\", B\",,2\n")
+    }
+
+    /// In Vietnamese the CSV headers are the labels a spreadsheet user reads.
+    @Test func vietnameseCSVHeadersAreTheLabels() {
+        let text = TableWriter(language: .vi).render(table, as: .csv)
+        #expect(text.hasPrefix("Đơn vị,Giá trị,n\nHà Nội,91.43,2\n"))
+    }
+
+    /// OWASP's CSV injection payloads come out inert; negative numbers stay numbers.
+    @Test func formulaLikeTextIsNeutralised() throws {
+        let hostile = Table(columns: [Table.Column("unit", LocalizedText("unit")), Table.Column("value", LocalizedText("value"))], rows: [
+            [.text("=HYPERLINK(\"http://evil\",\"click\")"), .number(-2.5, precision: 1)],
+            [.text("+cmd|' /C calc'!A0"), .integer(-3)],
+            [.text("@SUM(1+1)"), .missing],
+            [.text("-2+3"), .missing],
+            [.text("\tx"), .missing],
+            [.text("Hà Nội = 1"), .missing],
+        ])
+        let csv = TableWriter().render(hostile, as: .csv)
+        #expect(csv == "unit,value\n\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",-2.5\n'+cmd|' /C calc'!A0,-3\n'@SUM(1+1),\n'-2+3,\n'\tx,\nHà Nội = 1,\n")
+        let markdown = TableWriter().render(hostile, as: .markdown)
+        #expect(markdown.contains("| '=HYPERLINK(\"http://evil\",\"click\") | -2.5 |"))
+        #expect(markdown.contains("| '@SUM(1+1) |"))
+        let json = TableWriter().render(hostile, as: .json)
+        #expect(json.contains("\"unit\": \"=HYPERLINK("))  // JSON is data for programs, left as written
+    }
+
+    @Test func byteOrderMarkOnlyWhenAsked() throws {
+        var writer = TableWriter()
+        #expect(try writer.encoded(table, as: .csv).prefix(3) != Data([0xEF, 0xBB, 0xBF]))
+        writer.byteOrderMark = true
+        #expect(try writer.encoded(table, as: .csv).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(try writer.encoded(table, as: .json).first == UInt8(ascii: "["))
     }
 
     @Test func csvWithDecimalCommaUsesSemicolons() {

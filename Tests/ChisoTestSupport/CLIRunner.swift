@@ -1,3 +1,4 @@
+import ChisoIO
 import Foundation
 
 /// The result of running the built `chiso` binary.
@@ -31,8 +32,12 @@ package enum CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        nonisolated(unsafe) var outData: [UInt8] = []
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData = (try? InputFile.readAll(out.fileHandleForReading.fileDescriptor)) ?? []; group.leave() }
+        let errData = (try? InputFile.readAll(err.fileHandleForReading.fileDescriptor)) ?? []
+        group.wait()
         process.waitUntilExit()
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
@@ -60,11 +65,10 @@ package enum CLIRunner {
         try input.fileHandleForWriting.close()
         // Read both pipes before waiting so a large output cannot block the child.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
+        nonisolated(unsafe) var outData: [UInt8] = []
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { outData = (try? InputFile.readAll(out.fileHandleForReading.fileDescriptor)) ?? []; group.leave() }
+        let errData = (try? InputFile.readAll(err.fileHandleForReading.fileDescriptor)) ?? []
         group.wait()
         process.waitUntilExit()
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))

@@ -9,6 +9,8 @@ public enum DataError: RemediableError, Equatable {
     case emptyFile(file: String)
     case noDataRows(file: String)
     case notUTF8(at: SourceLocation, likelyEncoding: String)
+    case truncatedUTF8(at: SourceLocation)
+    case damagedUTF8(at: SourceLocation)
     case utf16(file: String)
     case unterminatedQuote(at: SourceLocation)
     case strayQuote(at: SourceLocation)
@@ -45,6 +47,10 @@ public enum DataError: RemediableError, Equatable {
             return "\(file): the file has no header row; a table needs a header and at least one data row"
         case let .notUTF8(at, likely):
             return "\(at): the file is not UTF-8 (it looks like \(likely)); convert it first, e.g. `iconv -f CP1258 -t UTF-8 IN.csv > OUT.csv` for Windows-1258, or save it from Excel as 'CSV UTF-8'; TCVN3 (ABC) text needs a converter such as Unikey's"
+        case let .truncatedUTF8(at):
+            return "\(at): the file ends inside a UTF-8 character: it was cut short (an incomplete download or copy); get the whole file again"
+        case let .damagedUTF8(at):
+            return "\(at): the file is UTF-8 up to here, but this byte is not: the file is damaged; fix or remove the character"
         case let .utf16(file):
             return "\(file): the file is UTF-16; save it as UTF-8 (Excel: 'CSV UTF-8') or convert with `iconv -f UTF-16 -t UTF-8`"
         case let .unterminatedQuote(at):

@@ -19,7 +19,7 @@ public enum PanelQueryError: RemediableError, Equatable {
         case let .emptyPanel(panel):
             return "\(panel) holds no values: it has no units, periods or indicators"
         case let .noIndicatorGiven(panel, available):
-            return "\(panel) has several indicators; choose one (\(available.joined(separator: ", ")))"
+            return "\(panel) has several indicators (\(available.joined(separator: ", ")))"
         }
     }
 

@@ -21,12 +21,14 @@ public enum ReportExtractor {
         var offset = 0
         for paragraph in normalized.components(separatedBy: "\n") {
             defer { offset += paragraph.utf16.count + 1 }
-            for sentence in sentences(paragraph) {
+            for (sentence, sentenceStart) in sentences(paragraph) {
                 let sentencePeriod = firstPeriod(in: sentence) ?? documentPeriod
+                // Clauses are found by walking the sentence, so positions cost nothing to find.
+                var clauseStart = sentenceStart
                 for clause in sentence.components(separatedBy: ";") {
+                    defer { clauseStart += clause.utf16.count + 1 }
                     if let named = self.subject(in: clause) { subject = named }
-                    let found = (paragraph as NSString).range(of: clause).location
-                    let base = offset + (found == NSNotFound ? 0 : found)
+                    let base = offset + clauseStart
                     let clausePeriod = firstPeriod(in: clause) ?? sentencePeriod
                     figures += dossierFigures(clause).map { ExtractedFigure(figure: $0.field, value: $0.value, maximum: $0.maximum, unit: $0.unit, period: clausePeriod, subject: subject, sentence: sentence, offset: base + $0.position) }
                     figures += scoreFigures(clause, subject: subject).map { ExtractedFigure(figure: $0.field, value: $0.value, maximum: $0.maximum, unit: $0.unit, period: clausePeriod, subject: subject, sentence: sentence, offset: base + $0.position) }
@@ -38,18 +40,25 @@ public enum ReportExtractor {
 
     typealias Found = (field: String, value: Double, maximum: Double?, unit: String, position: Int)
 
-    /// Sentences: split after ". " (or "…") before a capital, a digit or a list mark.
-    static func sentences(_ paragraph: String) -> [String] {
-        let pattern = try! NSRegularExpression(pattern: #"(?<=[.…!?])\s+(?=[\p{Lu}\d(“"+\-])"#)
+    static let sentenceBreak = try! NSRegularExpression(pattern: #"(?<=[.…!?])\s+(?=[\p{Lu}\d(“"+\-])"#)
+
+    /// Sentences with their UTF-16 offsets in the paragraph: split after ". " (or "…") before a
+    /// capital, a digit or a list mark.
+    static func sentences(_ paragraph: String) -> [(text: String, start: Int)] {
         let ns = paragraph as NSString
-        var result: [String] = []
+        var pieces: [NSRange] = []
         var start = 0
-        for match in pattern.matches(in: paragraph, range: NSRange(location: 0, length: ns.length)) {
-            result.append(ns.substring(with: NSRange(location: start, length: match.range.location - start)))
+        for match in sentenceBreak.matches(in: paragraph, range: NSRange(location: 0, length: ns.length)) {
+            pieces.append(NSRange(location: start, length: match.range.location - start))
             start = match.range.location + match.range.length
         }
-        result.append(ns.substring(from: start))
-        return result.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        pieces.append(NSRange(location: start, length: ns.length - start))
+        return pieces.compactMap { range in
+            let raw = ns.substring(with: range)
+            let leading = raw.prefix { $0 == " " || $0 == "\t" }.utf16.count
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : (text, range.location + leading)
+        }
     }
 
     /// A number as Vietnamese prose writes it: 1.204 → 1204, 93,364 → 93.364, 07 → 7.
@@ -88,13 +97,22 @@ public enum ReportExtractor {
         ("digitized", #"số hóa\s+"# + count + #"\s+hồ sơ"#),
     ]
 
+    /// The dossier patterns compiled once.
+    static let dossierRegexes: [(field: String, regex: NSRegularExpression)] = dossierPatterns.map {
+        ($0.field, try! NSRegularExpression(pattern: $0.pattern, options: [.caseInsensitive]))
+    }
+    static let shareAfterCount = try! NSRegularExpression(pattern: #"^[^;%]{0,30}?\(?\s*chiếm\s+"# + decimal + #"\s*%"#)
+    static let noneLate = try! NSRegularExpression(pattern: #"không có hồ sơ\s+(?:(?:được\s+)?(?:giải quyết|trả kết quả|trả)\s+)?(?:trễ|quá)\s+hạn"#, options: [.caseInsensitive])
+    static let scorePattern = try! NSRegularExpression(pattern: #"(?:đạt|được)\s+"# + decimal + #"\s*/\s*"# + decimal + #"(?![\d,])(?:\s*điểm)?"#)
+    static let rankPattern = try! NSRegularExpression(pattern: #"(?:xếp|đứng)\s+(?:vị trí\s+|hạng\s+)?thứ\s+(\d+|nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*(\d+)|\s+(?:trên|trong số|trong tổng số)\s+(\d+))?"#)
+    static let ratePattern = try! NSRegularExpression(pattern: #"tỷ lệ\s+([^,;:]+?)\s+(?:đạt|là|chiếm)\s+"# + decimal + #"\s*%"#, options: [.caseInsensitive])
+
     static func dossierFigures(_ clause: String) -> [Found] {
         guard clause.contains("hồ sơ") else { return [] }
         var found: [Found] = []
         var taken: [NSRange] = []
         let ns = clause as NSString
-        for (field, pattern) in dossierPatterns {
-            let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        for (field, regex) in dossierRegexes {
             for match in regex.matches(in: clause, range: NSRange(location: 0, length: ns.length)) {
                 if taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) { continue }
                 taken.append(match.range)
@@ -105,16 +123,14 @@ public enum ReportExtractor {
                 // A share stated right after the count: "44/65 hồ sơ trực tuyến (chiếm 67,7%)".
                 do {
                     let rest = ns.substring(from: match.range.location + match.range.length)
-                    let share = try! NSRegularExpression(pattern: #"^[^;%]{0,30}?\(?\s*chiếm\s+"# + decimal + #"\s*%"#)
-                    if let m = share.firstMatch(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)), let p = number((rest as NSString).substring(with: m.range(at: 1))) {
+                    if let m = shareAfterCount.firstMatch(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)), let p = number((rest as NSString).substring(with: m.range(at: 1))) {
                         found.append(("share:\(field)", p, 100, "%", match.range.location + match.range.length))
                     }
                 }
             }
         }
         // "không có hồ sơ trả trễ hạn": stated as none.
-        let none = try! NSRegularExpression(pattern: #"không có hồ sơ\s+(?:(?:được\s+)?(?:giải quyết|trả kết quả|trả)\s+)?(?:trễ|quá)\s+hạn"#, options: [.caseInsensitive])
-        for match in none.matches(in: clause, range: NSRange(location: 0, length: ns.length)) {
+        for match in noneLate.matches(in: clause, range: NSRange(location: 0, length: ns.length)) {
             found.append(("resolved_late", 0, nil, "dossiers", match.range.location))
         }
         return found
@@ -127,8 +143,7 @@ public enum ReportExtractor {
         let ns = clause as NSString
         let whole = NSRange(location: 0, length: ns.length)
         // Scores: "đạt 13,969/14 điểm", "đạt 8,495/10".
-        let score = try! NSRegularExpression(pattern: #"(?:đạt|được)\s+"# + decimal + #"\s*/\s*"# + decimal + #"(?![\d,])(?:\s*điểm)?"#)
-        for match in score.matches(in: clause, range: whole) {
+        for match in scorePattern.matches(in: clause, range: whole) {
             guard let value = number(ns.substring(with: match.range(at: 1))), let maximum = number(ns.substring(with: match.range(at: 2))) else { continue }
             var label = ns.substring(to: match.range.location)
             if let cut = label.lastIndex(where: { $0 == ":" || $0 == ";" }) { label = String(label[label.index(after: cut)...]) }
@@ -141,8 +156,7 @@ public enum ReportExtractor {
             found.append((isTotal ? "score" : "score:\(label.lowercased())", value, maximum, "points", match.range.location))
         }
         // Ranks: "xếp thứ 15/63", "xếp vị trí thứ nhất", "đứng thứ 2/20".
-        let rank = try! NSRegularExpression(pattern: #"(?:xếp|đứng)\s+(?:vị trí\s+|hạng\s+)?thứ\s+(\d+|nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*(\d+)|\s+(?:trên|trong số|trong tổng số)\s+(\d+))?"#)
-        for match in rank.matches(in: clause, range: whole) {
+        for match in rankPattern.matches(in: clause, range: whole) {
             let word = ns.substring(with: match.range(at: 1))
             guard let value = Double(word) ?? rankWords[word] else { continue }
             var maximum: Double?
@@ -150,8 +164,7 @@ public enum ReportExtractor {
             found.append(("rank", value, maximum, "rank", match.range.location))
         }
         // Rates: "tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%".
-        let rate = try! NSRegularExpression(pattern: #"tỷ lệ\s+([^,;:]+?)\s+(?:đạt|là|chiếm)\s+"# + decimal + #"\s*%"#, options: [.caseInsensitive])
-        for match in rate.matches(in: clause, range: whole) {
+        for match in ratePattern.matches(in: clause, range: whole) {
             guard let value = number(ns.substring(with: match.range(at: 2))) else { continue }
             found.append(("rate:\(ns.substring(with: match.range(at: 1)).lowercased())", value, 100, "%", match.range.location))
         }
@@ -160,24 +173,30 @@ public enum ReportExtractor {
 
     static let romanQuarters = ["I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4]
 
+    static let periodRegexes: [NSRegularExpression] = [
+        #"6 tháng (đầu|cuối) năm (\d{4})"#,
+        #"quý (IV|III|II|I|[1-4])\s*(?:/|năm)\s*(\d{4})"#,
+        // Not the date of a document ("ngày 09 tháng 01 năm 2023").
+        #"(?<!ngày \d\d )(?<!ngày \d )tháng (\d{1,2})\s*(?:/|năm)\s*(\d{4})"#,
+        #"năm (\d{4})"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
     /// The first period a text names.
     static func firstPeriod(in text: String) -> Period? {
         let ns = text as NSString
-        let patterns: [(String, (NSTextCheckingResult) -> Period?)] = [
-            (#"6 tháng (đầu|cuối) năm (\d{4})"#, { m in
+        let builders: [(NSTextCheckingResult) -> Period?] = [
+            { m in
                 let half = ns.substring(with: m.range(at: 1)) == "đầu" ? 1 : 2
-                return Int(ns.substring(with: m.range(at: 2))).map { .half($0, half) } }),
-            (#"quý (IV|III|II|I|[1-4])\s*(?:/|năm)\s*(\d{4})"#, { m in
-                Int(ns.substring(with: m.range(at: 2))).flatMap { y in romanQuarters[ns.substring(with: m.range(at: 1))].map { .quarter(y, $0) } } }),
-            // Not the date of a document ("ngày 09 tháng 01 năm 2023").
-            (#"(?<!ngày \d\d )(?<!ngày \d )tháng (\d{1,2})\s*(?:/|năm)\s*(\d{4})"#, { m in
+                return Int(ns.substring(with: m.range(at: 2))).map { .half($0, half) } },
+            { m in
+                Int(ns.substring(with: m.range(at: 2))).flatMap { y in romanQuarters[ns.substring(with: m.range(at: 1))].map { .quarter(y, $0) } } },
+            { m in
                 guard let month = Int(ns.substring(with: m.range(at: 1))), (1...12).contains(month), let year = Int(ns.substring(with: m.range(at: 2))) else { return nil }
-                return .month(year, month) }),
-            (#"năm (\d{4})"#, { m in Int(ns.substring(with: m.range(at: 1))).map(Period.year) }),
+                return .month(year, month) },
+            { m in Int(ns.substring(with: m.range(at: 1))).map(Period.year) },
         ]
         var best: (Int, Period)?
-        for (pattern, build) in patterns {
-            let regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        for (regex, build) in zip(periodRegexes, builders) {
             guard let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), let period = build(match) else { continue }
             // The earliest mention wins; at one position the more specific pattern (listed first) wins.
             if best == nil || match.range.location < best!.0 { best = (match.range.location, period) }
@@ -195,11 +214,12 @@ public enum ReportExtractor {
 
     /// A department the clause names: "Sở Tư pháp", "Sở Khoa học và Công nghệ", or an
     /// abbreviation in capitals ("Sở KH&CN", "Sở GD&ĐT"). Nothing else is taken for a subject.
+    static let subjectPattern = try! NSRegularExpression(
+        pattern: #"\bSở\s+(?:"# + departments.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #"|[A-ZĐ][A-ZĐ&\-]+)(?![\p{L}])"#)
+
     static func subject(in clause: String) -> String? {
-        let names = departments.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        let regex = try! NSRegularExpression(pattern: #"\bSở\s+(?:"# + names + #"|[A-ZĐ][A-ZĐ&\-]+)(?![\p{L}])"#)
         let ns = clause as NSString
-        guard let match = regex.firstMatch(in: clause, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        guard let match = subjectPattern.firstMatch(in: clause, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return ns.substring(with: match.range)
     }
 }

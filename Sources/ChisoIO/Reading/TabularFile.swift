@@ -11,6 +11,18 @@ public struct TabularFile: Sendable {
     public let records: [CSVRecord]
     /// Empty lines skipped by the tokenizer.
     public let blankLines: Int
+    /// `NameFolding.key` of each header, for matching column roles; empty for a header longer
+    /// than any column name (a 50 MB header cell is data, not a name).
+    private let headerKeys: [String]
+
+    /// A table from parts already read; `header` is trimmed as given.
+    public init(displayName: String, header: [String], records: [CSVRecord], blankLines: Int) {
+        self.displayName = displayName
+        self.header = header
+        self.records = records
+        self.blankLines = blankLines
+        headerKeys = header.map { $0.utf8.count <= 200 ? NameFolding.key($0) : "" }
+    }
 
     /// Reads and tokenizes a CSV file.
     /// - Parameters:
@@ -19,17 +31,7 @@ public struct TabularFile: Sendable {
     /// - Throws: `DataError` for missing files, bad encodings, broken quoting and ragged rows.
     public static func read(path: String, separator: UInt8? = nil) throws(DataError) -> TabularFile {
         let displayName = path == "-" ? "<stdin>" : path
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
-            do {
-                bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            } catch {
-                throw .unreadable(path: path, reason: error.localizedDescription)
-            }
-        }
+        let bytes = try InputFile.bytes(path)
         return try parse(bytes: bytes, displayName: displayName, separator: separator)
     }
 
@@ -62,9 +64,8 @@ public struct TabularFile: Sendable {
 
     /// The first column whose header matches one of `names` (compared by `NameFolding.key`), in the order of `names`.
     public func column(named names: [String]) -> Int? {
-        let keys = header.map(NameFolding.key)
         for name in names {
-            if let index = keys.firstIndex(of: NameFolding.key(name)) { return index }
+            if let index = headerKeys.firstIndex(of: NameFolding.key(name)) { return index }
         }
         return nil
     }

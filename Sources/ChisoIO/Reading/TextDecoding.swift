@@ -15,9 +15,27 @@ public enum TextDecoding {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { body = bytes[3...] }
         if let bad = firstInvalidUTF8(body) {
             let (line, column) = lineAndColumn(of: bad, in: body)
-            throw .notUTF8(at: SourceLocation(file: file, line: line, column: column), likelyEncoding: guessLegacyEncoding(body))
+            let location = SourceLocation(file: file, line: line, column: column)
+            if isTruncatedSequence(body, at: bad) { throw .truncatedUTF8(at: location) }
+            if hasMultibyteUTF8(body[..<bad]) { throw .damagedUTF8(at: location) }
+            throw .notUTF8(at: location, likelyEncoding: guessLegacyEncoding(body))
         }
         return body
+    }
+
+    /// Whether the bytes from `index` to the end are the start of a UTF-8 sequence cut short:
+    /// a lead byte followed only by continuation bytes, too few of them, up to the end.
+    static func isTruncatedSequence(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+        let rest = bytes[(index + 1)...]
+        return length > 0 && rest.count < length - 1 && rest.allSatisfy { $0 & 0xC0 == 0x80 }
+    }
+
+    /// Whether `bytes` (valid UTF-8) hold any multi-byte character: a file that is UTF-8 up to a
+    /// bad byte is a damaged UTF-8 file, not a legacy encoding.
+    static func hasMultibyteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.contains { $0 >= 0xC2 }
     }
 
     /// The index of the first byte that starts an invalid UTF-8 sequence, or nil.

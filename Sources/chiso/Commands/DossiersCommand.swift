@@ -27,7 +27,7 @@ struct DossiersCheckCommand: ParsableCommand {
 
     func run() throws {
         let session = try DataSession(input)
-        let rows = try DossierAggregateReader.read(path: file, options: input.readOptions, registry: session.registry)
+        let rows = try DossierAggregateReader.read(path: NotebookSandbox.reading(file), options: input.readOptions, registry: session.registry)
         let result = DossierAnalysis.check(rows)
         if !input.quiet {
             for (location, missing) in result.unchecked {
@@ -61,7 +61,7 @@ struct DossiersRatesCommand: ParsableCommand {
 
     func run() throws {
         let session = try DataSession(input)
-        let rows = try DossierAggregateReader.read(path: file, options: input.readOptions, registry: session.registry)
+        let rows = try DossierAggregateReader.read(path: NotebookSandbox.reading(file), options: input.readOptions, registry: session.registry)
         try output.emit(DossierAnalysis.rates(rows, convention: convention).table, numbers: input.numberStyle)
     }
 }

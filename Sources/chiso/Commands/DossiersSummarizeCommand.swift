@@ -67,7 +67,7 @@ struct DossiersSummarizeCommand: ParsableCommand {
     func run() throws {
         let showProgress = isatty(STDERR_FILENO) == 1 && !input.quiet
         let progress: (@Sendable (Double) -> Void)? = showProgress ? Self.drawProgress : nil
-        let summary = try DossierRecordSummarizer.summarize(path: file, options: DossierSummaryOptions(
+        let summary = try DossierRecordSummarizer.summarize(path: NotebookSandbox.reading(file), options: DossierSummaryOptions(
             granularity: granularity!, byAgency: agency, byProcedure: procedure, strict: strict, asOf: asOf, progress: progress,
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount))
         try output.emit(summary.table, numbers: input.numberStyle)

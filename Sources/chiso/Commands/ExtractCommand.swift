@@ -26,13 +26,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print the count of figures on stderr.") var quiet = false
 
     func run() throws {
-        let bytes: [UInt8]
-        if file == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard FileManager.default.fileExists(atPath: file) else { throw DataError.fileNotFound(path: file) }
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-        }
+        let bytes = try InputFile.bytes(NotebookSandbox.reading(file))
         let text = String(decoding: try TextDecoding.utf8Body(of: bytes, file: file), as: UTF8.self)
         let figures = ReportExtractor.extract(text)
         try output.emit(shape == .figures ? ExtractionResult(figures: figures).table : ExtractionResult(figures: figures).dossierTable, numbers: NumberStyle())

@@ -47,7 +47,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         if batch {
-            let series = try WideSeriesReader.read(path: dataset, decimal: input.decimal == .decimalComma ? .comma : .point)
+            let series = try WideSeriesReader.read(path: NotebookSandbox.reading(dataset), decimal: input.decimal == .decimalComma ? .comma : .point)
             let result = SeriesAnalysis.forecasts(series, model: model, horizon: forecastOptions.horizon, levels: forecastOptions.levels)
             try output.emit(result.table, numbers: input.numberStyle)
             if !input.quiet { Diagnostics.note(result.failureSummary ?? "\(series.ids.count) series forecast") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
+import ChisoIO
 import ChisoOutput
 import Foundation
 
@@ -20,7 +21,9 @@ struct NotebookRunCommand: ParsableCommand {
         Each difference is reported with the file and line of the command and the first line that \
         differs; the exit status is 1 when any step differs. With --update the outputs are written \
         into the notebook instead (atomically), so a yearly analysis is refreshed by one command. \
-        Commands run in the current directory, with the environment of this one.
+        Commands run in the current directory, with the environment of this one; the files they \
+        write with --output land in a temporary folder (and later steps read them from there), \
+        unless --allow-writes is given. A notebook step cannot run notebooks.
         """)
 
     @Argument(help: "Markdown notebooks with fenced console blocks.")
@@ -29,15 +32,23 @@ struct NotebookRunCommand: ParsableCommand {
     @Flag(help: "Rewrite the outputs in the notebooks instead of checking them.")
     var update = false
 
+    @Flag(name: .customLong("allow-writes"), help: "Let the steps write the files they name with --output, where they name them.")
+    var allowWrites = false
+
     func run() throws {
+        if NotebookSandbox.isInsideNotebook { throw NotebookError.nested }
         let executable = Self.executablePath()
+        let sandbox = NSTemporaryDirectory() + "chiso-notebook-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
         var differing = 0, total = 0
         for file in files {
             let notebook = try CLINotebook(path: file)
+            guard !notebook.steps.isEmpty else { throw NotebookError.noSteps(file: file) }
             var outputs: [(stdout: String, status: Int32)] = []
             var changed = 0
             for step in notebook.steps {
-                let result = try Self.run(executable, step.arguments)
+                let result = try Self.run(executable, step.arguments, sandbox: allowWrites ? nil : sandbox)
                 outputs.append(result)
                 guard result.stdout != step.expected || result.status != step.status else { continue }
                 changed += 1
@@ -76,17 +87,23 @@ struct NotebookRunCommand: ParsableCommand {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    /// Runs `executable arguments…` with empty standard input; standard error is discarded.
-    static func run(_ executable: String, _ arguments: [String]) throws -> (stdout: String, status: Int32) {
+    /// Runs `executable arguments…` with empty standard input, as a notebook step (in `sandbox`
+    /// when given, else writing where it names); standard error is discarded.
+    static func run(_ executable: String, _ arguments: [String], sandbox: String?) throws -> (stdout: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        // A step always knows it is one, so that it cannot start another notebook run; with
+        // --allow-writes the folder is "/", which maps every path onto itself.
+        environment[NotebookSandbox.variable] = sandbox ?? "/"
+        process.environment = environment
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = (try? InputFile.readAll(out.fileHandleForReading.fileDescriptor)) ?? []
         process.waitUntilExit()
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }

@@ -54,7 +54,7 @@ struct TargetCommand: ParsableCommand {
     @Option(help: "The year whose values are 'this year' (default: the unit's latest year with a value).")
     var year: Int?
 
-    @Option(help: "Joint draws for the probability.")
+    @Option(help: "Joint draws for the probability (1 to 1,000,000).")
     var draws = 10_000
 
     @Option(help: "Seed of the draws: the same seed gives the same probability.")
@@ -76,13 +76,15 @@ struct TargetCommand: ParsableCommand {
         if rate != nil || atLeast != nil { throw ValidationError("--rate and --at-least set a dossier target and need --dossiers FILE") }
         if goals != 1 { throw ValidationError("give exactly one goal: --rank K, --score S, --group A|B or --improve N") }
         if let rank, rank < 1 { throw ValidationError("--rank must be at least 1") }
-        if draws < 1 { throw ValidationError("--draws must be at least 1") }
+        if !(1...1_000_000).contains(draws) { throw ValidationError("--draws must be from 1 to 1000000, not \(draws)") }
+        if let score, !score.isFinite { throw ValidationError("--score must be a number, not \(score)") }
+        if let improve, !improve.isFinite { throw ValidationError("--improve must be a number, not \(improve)") }
         if let year, !(1900...2100).contains(year) { throw ValidationError("--year must be a year such as 2023, not \(year)") }
     }
 
     func run() throws {
         if let dossiers, let rate, let atLeast {
-            let rows = try DossierAggregateReader.read(path: dossiers, options: input.readOptions, registry: try DataSession(input).registry)
+            let rows = try DossierAggregateReader.read(path: NotebookSandbox.reading(dossiers), options: input.readOptions, registry: try DataSession(input).registry)
             let result = try DossierAnalysis.target(rows, DossierTargetRequest(unit: unit, rate: rate, atLeast: atLeast, convention: convention))
             try output.emit(result.table, numbers: input.numberStyle)
             return

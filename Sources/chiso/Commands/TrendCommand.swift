@@ -46,7 +46,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         if batch {
-            let series = try WideSeriesReader.read(path: dataset, decimal: input.decimal == .decimalComma ? .comma : .point)
+            let series = try WideSeriesReader.read(path: NotebookSandbox.reading(dataset), decimal: input.decimal == .decimalComma ? .comma : .point)
             let result = SeriesAnalysis.trends(series)
             if !input.quiet { Diagnostics.note("\(series.ids.count) series: \(result.statusSummary)") }
             try output.emit(result.table, numbers: input.numberStyle)

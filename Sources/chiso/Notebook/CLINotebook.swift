@@ -1,4 +1,5 @@
 import ChisoCore
+import ChisoNumerics
 import Foundation
 
 /// A Markdown file whose fenced `console` blocks hold `$ chiso …` lines, each followed by the
@@ -25,26 +26,32 @@ public struct CLINotebook: Sendable {
     public let path: String
     public let steps: [Step]
     private let lines: [String]
+    /// The line ending the file uses ("\r\n" or "\n"), kept when the notebook is rewritten.
+    private let lineEnding: String
 
     /// Reads the notebook at `path`.
-    public init(path: String) throws(DataError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .fileNotFound(path: path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "not UTF-8 text") }
-        self.init(path: path, text: text)
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataError.fileNotFound(path: path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw DataError.unreadable(path: path, reason: "not UTF-8 text") }
+        try self.init(path: path, text: text)
     }
 
-    /// Parses notebook text; `path` names it in messages.
-    public init(path: String, text: String) {
+    /// Parses notebook text; `path` names it in messages. Lines may end in LF or CRLF.
+    /// - Throws: `NotebookError` for a console block that is never closed or a command whose
+    ///   quote is never closed.
+    public init(path: String, text: String) throws(NotebookError) {
         self.path = path
-        lines = text.components(separatedBy: "\n")
-        steps = Self.parse(lines, file: path)
+        lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
+        // "\r\n" is one Character in Swift, so CRLF is replaced before splitting at "\n".
+        lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        steps = try Self.parse(lines, file: path)
     }
 
-    private static func parse(_ lines: [String], file path: String) -> [Step] {
+    private static func parse(_ lines: [String], file path: String) throws(NotebookError) -> [Step] {
         var steps: [Step] = []
-        var inBlock = false
+        var blockStart: Int?
         var current: (index: Int, output: [String])?
-        func finish(at end: Int) {
+        func finish(at end: Int) throws(NotebookError) {
             guard let c = current else { return }
             var output = c.output
             var status: Int32 = 0
@@ -53,25 +60,29 @@ public struct CLINotebook: Sendable {
                 output.removeLast()
             }
             let command = lines[c.index]
-            steps.append(Step(file: path, line: c.index + 1, command: command, arguments: shellWords(String(command.dropFirst(prompt.count))),
+            guard let arguments = shellWords(String(command.dropFirst(prompt.count))) else {
+                throw .unclosedQuote(file: path, line: c.index + 1)
+            }
+            steps.append(Step(file: path, line: c.index + 1, command: command, arguments: arguments,
                               expected: output.map { $0 + "\n" }.joined(), status: status, outputLines: (c.index + 1)..<end))
             current = nil
         }
         for (index, line) in lines.enumerated() {
-            if !inBlock {
-                if line.trimmingCharacters(in: .whitespaces) == "```console" { inBlock = true }
+            if blockStart == nil {
+                if line.trimmingCharacters(in: .whitespaces) == "```console" { blockStart = index }
                 continue
             }
             if line.hasPrefix("```") {
-                finish(at: index)
-                inBlock = false
+                try finish(at: index)
+                blockStart = nil
             } else if line.hasPrefix(prompt) {
-                finish(at: index)
+                try finish(at: index)
                 current = (index, [])
             } else {
                 current?.output.append(line)
             }
         }
+        if let blockStart { throw .unclosedBlock(file: path, line: blockStart + 1) }
         return steps
     }
 
@@ -92,11 +103,12 @@ public struct CLINotebook: Sendable {
             next = step.outputLines.upperBound
         }
         result += lines[next...]
-        return result.joined(separator: "\n")
+        return result.joined(separator: lineEnding)
     }
 
-    /// Splits a command line into words, honouring single and double quotes.
-    public static func shellWords(_ text: String) -> [String] {
+    /// Splits a command line into words, honouring single and double quotes; nil when a quote is
+    /// never closed.
+    public static func shellWords(_ text: String) -> [String]? {
         var words: [String] = []
         var word = ""
         var quote: Character?
@@ -114,7 +126,25 @@ public struct CLINotebook: Sendable {
                 hasWord = true
             }
         }
+        if quote != nil { return nil }
         if hasWord { words.append(word) }
         return words
+    }
+}
+
+/// A notebook that cannot be run.
+public enum NotebookError: ReportableError, Equatable {
+    case unclosedBlock(file: String, line: Int)
+    case unclosedQuote(file: String, line: Int)
+    case noSteps(file: String)
+    case nested
+
+    public var description: String {
+        switch self {
+        case let .unclosedBlock(file, line): return "\(file):\(line): the console block opened here is never closed with ```"
+        case let .unclosedQuote(file, line): return "\(file):\(line): a quote in the command is never closed"
+        case let .noSteps(file): return "\(file): no `$ chiso …` step in a ```console block; there is nothing to check"
+        case .nested: return "chiso notebook run cannot run inside a notebook step (a notebook that runs notebooks would recurse)"
+        }
     }
 }

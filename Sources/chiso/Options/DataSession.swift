@@ -31,7 +31,8 @@ struct DataSession {
 
     /// Loads a bundled dataset by name, or a file, folder or `-` (standard input) by path,
     /// and prints the load notes on stderr.
-    func loadPanel(_ argument: String) throws -> Panel {
+    func loadPanel(_ requested: String) throws -> Panel {
+        let argument = NotebookSandbox.reading(requested)
         let isPath = argument == "-" || FileManager.default.fileExists(atPath: argument)
         if !isPath, let library, library.names().contains(argument) {
             let (panel, _, report) = try library.loadPanel(argument, registry: registry!)
@@ -51,7 +52,8 @@ struct DataSession {
 
     /// Variables for a regression: a CSV file read column by column, or one or several bundled
     /// datasets (`par,sipas`) joined by unit and period.
-    func loadVariables(_ argument: String) throws -> VariableTable {
+    func loadVariables(_ requested: String) throws -> VariableTable {
+        let argument = NotebookSandbox.reading(requested)
         let isPath = argument == "-" || FileManager.default.fileExists(atPath: argument)
         let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if !isPath, let library, names.allSatisfy(library.names().contains) {

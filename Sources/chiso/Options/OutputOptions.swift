@@ -14,11 +14,16 @@ struct OutputOptions: ParsableArguments {
                                discussion: "Default: from the extension of --output, else table on a terminal and csv when piped."))
     var format: OutputFormat?
 
-    @Option(name: .shortAndLong, help: "Write to FILE (atomically: complete or not at all) instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write to FILE (atomically: complete or not at all) instead of standard output; - is standard output.",
+        discussion: "The extension sets the format: .csv, .json, .md, .txt, .xlsx, .svg, .vl.json (Vega-Lite); another is refused."))
     var output: String?
 
-    @Option(help: "Language of headers and labels: vi or en.")
+    @Option(help: "Language of headers and labels: vi or en (under vi, CSV headers are the Vietnamese labels instead of column ids).")
     var lang: Language = .en
+
+    @Flag(inversion: .prefixedNo, help: "Start CSV with a UTF-8 byte-order mark, so that Excel on Windows reads Vietnamese text right (default: on for a .csv file, off on standard output).")
+    var bom: Bool?
 
     @Option(help: "Units to stand out in a chart (--format vega-lite or svg), comma-separated.")
     var highlight: [String] = []
@@ -29,37 +34,51 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Same as --color never.")
     var noColor = false
 
+    /// The file named by --output, nil for standard output.
+    var outputFile: String? {
+        output.flatMap { AtomicFile.isStandardOutput($0) ? nil : $0 }
+    }
+
+    /// Output formats by file extension; `.vl.json` is checked before `.json`.
+    static let formatsByExtension: [(suffix: String, format: OutputFormat)] = [
+        (".vl.json", .vegaLite), (".csv", .csv), (".json", .json), (".md", .markdown), (".markdown", .markdown),
+        (".txt", .table), (".xlsx", .xlsx), (".svg", .svg),
+    ]
+
+    func validate() throws {
+        if format == nil, let outputFile, Self.format(ofFile: outputFile) == nil {
+            throw ValidationError("--output \(outputFile): unknown extension; use one of \(Self.formatsByExtension.map(\.suffix).joined(separator: ", ")), or give --format")
+        }
+    }
+
+    static func format(ofFile path: String) -> OutputFormat? {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        return formatsByExtension.first { name.hasSuffix($0.suffix) }?.format
+    }
+
     /// The format to write: explicit, else from the output file's extension, else by terminal.
     var resolvedFormat: OutputFormat {
         if let format { return format }
-        if let output {
-            switch (output as NSString).pathExtension.lowercased() {
-            case "json": return .json
-            case "md", "markdown": return .markdown
-            case "txt": return .table
-            case "xlsx": return .xlsx
-            case "svg": return .svg
-            default: return .csv
-            }
-        }
+        if let outputFile, let byExtension = Self.format(ofFile: outputFile) { return byExtension }
         return isatty(STDOUT_FILENO) == 1 ? .table : .csv
     }
 
     /// Writes the rendered table to the output file or standard output.
     func emit(_ table: Table, numbers: NumberStyle) throws {
-        if resolvedFormat == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
+        if resolvedFormat == .xlsx && outputFile == nil && isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("--format xlsx writes a binary workbook: give --output FILE.xlsx or redirect standard output")
         }
-        let toTerminal = output == nil && isatty(STDOUT_FILENO) == 1
+        let toTerminal = outputFile == nil && isatty(STDOUT_FILENO) == 1
         let colored = !noColor && color.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
         if (resolvedFormat == .vegaLite || resolvedFormat == .svg) && table.chart == nil {
             throw ValidationError("this table has no chart: --format vega-lite and svg draw `rank` (bars), `show` of one indicator (heat map), `trend` (small multiples), `forecast` (fan) and `compare` (a panel per indicator)")
         }
         var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
         writer.highlight = splitList(highlight)
+        writer.byteOrderMark = bom ?? (outputFile != nil)
         let bytes = try writer.encoded(table, as: resolvedFormat)
-        if let output {
-            try AtomicFile.write(bytes, to: output)
+        if let outputFile {
+            try AtomicFile.write(bytes, to: try NotebookSandbox.writing(outputFile))
         } else {
             FileHandle.standardOutput.write(bytes)
         }
