@@ -75,10 +75,16 @@ public struct BacktestResult: Sendable {
     /// What `auto` chose at each origin, per horizon.
     public let autoChoices: [(origin: Period, models: [ForecastModel])]
 
-    /// The model with the lowest pooled MASE at each horizon.
-    public var bestByHorizon: [(horizon: Int, model: ForecastModel, mase: Double)] {
+    /// The model with the lowest pooled MASE at each horizon, among the models scored on the most
+    /// cases there (a model that could forecast fewer cases was scored on other, easier or harder,
+    /// outcomes); the models left out for fewer cases are named. A horizon with no case has no best.
+    public var bestByHorizon: [(horizon: Int, model: ForecastModel, mase: Double, cases: Int, leftOut: [ForecastModel])] {
         Set(pooled.map(\.horizon)).sorted().compactMap { h in
-            pooled.filter { $0.horizon == h && !$0.mase.isNaN }.min { $0.mase < $1.mase }.map { (h, $0.model, $0.mase) }
+            let scored = pooled.filter { $0.horizon == h && $0.n > 0 && !$0.mase.isNaN }
+            guard let most = scored.map(\.n).max() else { return nil }
+            let compared = scored.filter { $0.n == most }
+            let leftOut = pooled.filter { $0.horizon == h && $0.n < most }.map(\.model)
+            return compared.min { $0.mase < $1.mase }.map { (h, $0.model, $0.mase, most, leftOut) }
         }
     }
 }
@@ -109,8 +115,13 @@ private struct ErrorAccumulator {
         }
     }
 
+    /// The scores; every one NaN when there was no case.
     func score(_ model: ForecastModel, _ horizon: Int) -> BacktestScore {
-        let count = Double(max(n, 1))
+        guard n > 0 else {
+            return BacktestScore(model: model, horizon: horizon, n: 0, mae: .nan, rmse: .nan, mase: .nan, mape: .nan,
+                                 coverage: covered.map { _ in .nan }, winkler: winkler.map { _ in .nan })
+        }
+        let count = Double(n)
         return BacktestScore(model: model, horizon: horizon, n: n, mae: absolute / count, rmse: (squared / count).squareRoot(), mase: scaled / count,
                              mape: percentDefined ? 100 * percent / count : .nan, coverage: covered.map { Double($0) / count },
                              winkler: winkler.map { $0 / count })

@@ -17,6 +17,8 @@ extension ForecastResult {
             Table.Column("unit", Label.unit, alignment: .left),
             Table.Column("code", Label.code, alignment: .left, visibility: .dataOnly),
             Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
+            Table.Column("base", LocalizedText(vi: "Từ kỳ", en: "From")),
+            Table.Column("steps", LocalizedText(vi: "Bước", en: "Steps")),
             Table.Column("method", LocalizedText(vi: "Mô hình", en: "Method"), alignment: .left),
             Table.Column("point", LocalizedText(vi: "Dự báo", en: "Forecast")),
         ]
@@ -26,24 +28,38 @@ extension ForecastResult {
         }
         columns.append(Table.Column("status", LocalizedText(vi: "Trạng thái", en: "Status"), alignment: .left))
         var rows: [[Table.Cell]] = []
+        var manySteps: [String] = []
         for row in self.rows {
+            // The unit's last value is where its forecast starts: a unit last observed years ago is
+            // forecast that many more steps ahead, and the table says so.
+            let base: Period? = row.history.lastIndex { !$0.isNaN }.map { observedPeriods[$0] }
+            let baseCell: Table.Cell = base.map { .text($0.description) } ?? .missing
             switch row.outcome {
             case let .success(f):
                 for (h, period) in periods.enumerated() {
-                    var cells: [Table.Cell] = [.text(row.unit.name), .text(row.unit.code), .text(period.description), .text(f.method(atStep: h + 1)),
-                                               .value(f.points[h], precision: precision)]
+                    let steps: Int? = base.map { periodsBetween($0, period) }
+                    if h == 0, let steps, steps > 1, let base { manySteps.append("\(row.unit.name) (\(base))") }
+                    let stepsCell: Table.Cell = steps.map { .integer($0) } ?? .missing
+                    var cells: [Table.Cell] = [.text(row.unit.name), .text(row.unit.code), .text(period.description), baseCell, stepsCell]
+                    cells += [.text(f.method(atStep: h + 1)), .value(f.points[h], precision: precision)]
                     for l in levels.indices { cells += [.value(f.lower[l][h], precision: precision), .value(f.upper[l][h], precision: precision)] }
                     rows.append(cells + [.text("ok")])
                 }
             case let .failure(failure):
-                rows.append([.text(row.unit.name), .text(row.unit.code), .missing, .missing, .missing]
+                rows.append([.text(row.unit.name), .text(row.unit.code), .missing, baseCell, .missing, .missing, .missing]
                             + levels.flatMap { _ in [Table.Cell.missing, .missing] } + [.text("\(failure.status): \(failure)")])
             }
         }
         var footnotes: [LocalizedText] = []
         if let selection { footnotes.append(LocalizedText(selection)) }
         if let firstPeriod { footnotes.append(LocalizedText(vi: "Dữ liệu dùng từ \(firstPeriod).", en: "Data used from \(firstPeriod) on.")) }
-        if indicator.boundedScale != nil && rows.contains(where: { if case let .text(m) = $0[3] { return m.contains("[logit]") } else { return false } }) {
+        if !manySteps.isEmpty {
+            footnotes.append(LocalizedText(
+                vi: "Dự báo cách giá trị cuối hơn một kỳ (kém chắc chắn hơn): \(manySteps.joined(separator: ", ")).",
+                en: "Forecast more than one period ahead of the unit's last value (less certain): \(manySteps.joined(separator: ", "))."))
+        }
+        let logit = self.rows.contains { row in (try? row.outcome.get())?.method.contains("[logit]") ?? false }
+        if indicator.boundedScale != nil && logit {
             footnotes.append(LocalizedText(vi: "[logit]: mô hình trên thang logit để dự báo và khoảng nằm trong giới hạn của chỉ số.",
                                            en: "[logit]: modelled on the logit scale so forecasts and intervals stay within the indicator's bounds."))
         }
@@ -82,13 +98,20 @@ extension BacktestResult {
                 + s.coverage.map { .value($0, precision: 3) } + s.winkler.map { .value($0, precision: 3) }
         }
         var footnotes = bestByHorizon.map { best in
-            LocalizedText(vi: "Tầm \(best.horizon): tốt nhất \(best.model.rawValue) (MASE \(String(format: "%.4f", best.mase)))",
-                          en: "Horizon \(best.horizon): best \(best.model.rawValue) (MASE \(String(format: "%.4f", best.mase)))")
+            let leftOut = best.leftOut.isEmpty ? ("", "") : (
+                "; không so \(best.leftOut.map(\.rawValue).joined(separator: ", ")) vì dự báo được ít trường hợp hơn",
+                "; \(best.leftOut.map(\.rawValue).joined(separator: ", ")) not compared: fewer cases")
+            return LocalizedText(vi: "Tầm \(best.horizon): tốt nhất \(best.model.rawValue) (MASE \(String(format: "%.4f", best.mase)), trên \(best.cases) trường hợp\(leftOut.0))",
+                                 en: "Horizon \(best.horizon): best \(best.model.rawValue) (MASE \(String(format: "%.4f", best.mase)) over \(best.cases) cases\(leftOut.1))")
         }
+        footnotes.append(LocalizedText(
+            vi: "Độ phủ: tỷ lệ trong n kết quả thực tế nằm trong khoảng dự báo; khoảng trung thực có độ phủ gần mức danh nghĩa.",
+            en: "Coverage: the share of the n outcomes inside the interval; honest intervals cover close to their nominal level."))
         footnotes.append(LocalizedText(vi: "Gốc dự báo: \(origins.map(\.description).joined(separator: ", ")); cửa sổ mở rộng.",
                                        en: "Origins: \(origins.map(\.description).joined(separator: ", ")); expanding window."))
         if !autoChoices.isEmpty {
-            let text = autoChoices.map { "\($0.origin) \($0.models.map(\.rawValue).joined(separator: "/"))" }.joined(separator: ", ")
+            // Without enough history to validate on the panel, auto chose per series by AICc.
+            let text = autoChoices.map { "\($0.origin) \($0.models.isEmpty ? "per-series AICc" : $0.models.map(\.rawValue).joined(separator: "/"))" }.joined(separator: ", ")
             footnotes.append(LocalizedText(vi: "auto chọn (theo tầm): \(text)", en: "auto chose (per horizon): \(text)"))
         }
         return Table(

@@ -9,9 +9,12 @@ public struct ProfileEntry: Sendable {
     public let indicator: Indicator
     /// The year of `value`: the one asked for, else the unit's latest with a value.
     public let year: Period?
+    /// The latest year of the index with broad coverage; a `year` before it is an old value.
+    public let latestYearOfIndex: Period?
     /// The unit's value in `year` (NaN without one).
     public let value: Double
-    /// Rank among the `n` units with a value.
+    /// Rank among the `n` units with a value; nil when fewer than half the units of the ranking have
+    /// one (a rank among a few does not say where the unit stands).
     public let rank: Double?
     /// Units with a value in the year.
     public let n: Int
@@ -26,6 +29,10 @@ public struct ProfileEntry: Sendable {
     /// The next-period forecast by the unit's own auto model, with its 80% interval; the method
     /// label says why when there is none.
     public let forecastPeriod: Period?
+    /// The unit's last observed period the forecast starts from, and how many periods ahead of it
+    /// the forecast lies (1 for next year's from this year's value).
+    public let forecastBase: Period?
+    public let forecastSteps: Int?
     /// The next period's point forecast (NaN without one).
     public let forecast: Double
     /// The forecast's 80% interval, lower bound.
@@ -34,9 +41,11 @@ public struct ProfileEntry: Sendable {
     public let forecastUpper: Double
     /// The model that made the forecast, or why there is none.
     public let forecastMethod: String?
-    /// What the unit must add to reach the 10th best value of the year (≤ 0: in the top 10),
-    /// and to reach group A (90%, for indices in percent).
+    /// What the unit must add to reach the value at published rank 10 (≤ 0: in the top 10), or
+    /// the 10th best value of a complete field; NaN when only bounds are known (`gapToTop10Range`).
     public let gapToTop10: Double
+    /// The bounds of the gap to the top 10 when published rank 10 has no value.
+    public let gapToTop10Range: (lower: Double, upper: Double)?
     /// Points to 90% (PAR INDEX group A), for percentages.
     public let gapToGroupA: Double
     /// The components where the unit stands best and worst, by percentile among the units with a
@@ -78,7 +87,10 @@ extension PanelAnalysis {
             let ranking = try rank(panel, RankRequest(period: period))
             let ranked = ranking.rows.first { $0.unit.code == unit.code }!
             let direction: Double = indicator.higherIsBetter ? 1 : -1
-            let tenth = ranking.rows.count >= 10 ? ranking.rows[9].value : .nan
+            let field = RankingField(panel, indicator: headline, period: p)
+            let tenth = field.threshold(rank: 10, higherIsBetter: indicator.higherIsBetter)
+            let gaps = tenth.map { [direction * ($0.lower - ranked.value), direction * ($0.upper - ranked.value)].map { roundedToSignificantDigits($0) }.sorted() }
+            let latestOfIndex = panel.defaultPeriod(indicator: headline, among: Array(panel.units.indices)).map { panel.periods[$0.index] }
             let series = trendFit(panel, unit: unit.name, indicator: indicator, through: period)
             let next = try? forecast(panel, ForecastRequest(units: [unit.name], horizon: 1, model: .auto, levels: [80], seed: seed))
             let outcome = next?.rows.first?.outcome
@@ -86,13 +98,19 @@ extension PanelAnalysis {
             var method = own?.method
             if case let .failure(failure)? = outcome { method = "not forecast: \(failure.status)" }
             let (strongest, weakest) = componentStanding(panel, unit: u, period: p, headline: headline)
+            let lastObserved = panel.periods.indices.last { !panel.value(unit: u, period: $0, indicator: headline).isNaN }
+            let forecastPeriod = own == nil ? nil : next?.periods.first
+            let steps = forecastPeriod.flatMap { target in lastObserved.map { periodsBetween(panel.periods[$0], target) } }
             entries.append(ProfileEntry(
-                panelName: panel.name, indicator: indicator, year: period, value: ranked.value, rank: ranked.rank, n: ranking.n,
+                panelName: panel.name, indicator: indicator, year: period, latestYearOfIndex: latestOfIndex, value: ranked.value,
+                rank: ranking.n * 2 >= field.size ? ranked.rank : nil, n: ranking.n,
                 publishedRank: ranked.publishedRank, change: ranked.change,
                 slopePerYear: series?.slope ?? .nan, trendValues: series?.n ?? 0,
-                forecastPeriod: own == nil ? nil : next?.periods.first, forecast: own?.points[0] ?? .nan,
+                forecastPeriod: forecastPeriod, forecastBase: own == nil ? nil : lastObserved.map { panel.periods[$0] }, forecastSteps: steps,
+                forecast: own?.points[0] ?? .nan,
                 forecastLower: own?.lower[0][0] ?? .nan, forecastUpper: own?.upper[0][0] ?? .nan, forecastMethod: method,
-                gapToTop10: roundedToSignificantDigits(direction * (tenth - ranked.value)),
+                gapToTop10: gaps.flatMap { $0[0] == $0[1] ? $0[0] : nil } ?? .nan,
+                gapToTop10Range: gaps.flatMap { $0[0] == $0[1] ? nil : ($0[0], $0[1]) },
                 gapToGroupA: indicator.measure == .percent ? roundedToSignificantDigits(90 - ranked.value) : .nan,
                 strongest: strongest, weakest: weakest))
         }
@@ -126,9 +144,10 @@ private func componentStanding(_ panel: Panel, unit: Int, period: Int, headline:
 
 extension ProfileEntry {
     static func empty(_ panelName: String, _ indicator: Indicator) -> ProfileEntry {
-        ProfileEntry(panelName: panelName, indicator: indicator, year: nil, value: .nan, rank: nil, n: 0, publishedRank: nil, change: .nan,
-                     slopePerYear: .nan, trendValues: 0, forecastPeriod: nil, forecast: .nan, forecastLower: .nan, forecastUpper: .nan,
-                     forecastMethod: nil, gapToTop10: .nan, gapToGroupA: .nan, strongest: nil, weakest: nil)
+        ProfileEntry(panelName: panelName, indicator: indicator, year: nil, latestYearOfIndex: nil, value: .nan, rank: nil, n: 0, publishedRank: nil,
+                     change: .nan, slopePerYear: .nan, trendValues: 0, forecastPeriod: nil, forecastBase: nil, forecastSteps: nil,
+                     forecast: .nan, forecastLower: .nan, forecastUpper: .nan,
+                     forecastMethod: nil, gapToTop10: .nan, gapToTop10Range: nil, gapToGroupA: .nan, strongest: nil, weakest: nil)
     }
 }
 

@@ -11,7 +11,7 @@ extension RankResult {
         let title = LocalizedText(
             vi: "\(indicator.label.vi) \(period): \(n)/\(unitsInScope) đơn vị có số liệu được xếp hạng \(scope.vi)".trimmingTrailingSpace + " (\(direction.vi), đồng hạng: \(ties.rawValue))",
             en: "\(indicator.label.en) \(period): \(n) of \(unitsInScope) units ranked \(scope.en)".trimmingTrailingSpace + " (\(direction.en), ties: \(ties.rawValue))")
-        var footnotes: [LocalizedText] = []
+        var footnotes: [LocalizedText] = periodNote.map { [$0] } ?? []
         let anyPublished = rows.contains { $0.publishedRank != nil }
         if n < unitsInScope {
             footnotes.append(anyPublished
@@ -45,7 +45,7 @@ extension RankResult {
                 [
                     .rank(row.rank), .text(row.unit.name), .text(row.unit.code),
                     .value(row.value, precision: precision), .text(sparkline(row.history)), .integer(n), .optional(row.publishedRank),
-                    .value(row.change, precision: precision), .optional(row.rankChange),
+                    .value(row.change, precision: precision), row.rankChange.map { .rank($0) } ?? .missing,
                     .number(row.percentile, precision: 1), .integer(row.quartile),
                 ]
             },

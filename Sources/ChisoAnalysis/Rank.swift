@@ -39,8 +39,9 @@ public struct RankedUnit: Sendable, Equatable {
     public let publishedRank: Int?
     /// Value minus the previous period's value (NaN when either is missing).
     public let change: Double
-    /// Places gained since the previous period (positive = moved up), nil when not comparable.
-    public let rankChange: Int?
+    /// Places gained since the previous period (positive = moved up; a half with averaged ties),
+    /// nil when not comparable.
+    public let rankChange: Double?
     /// 100 for the best, 0 for the worst: 100 · (n − rank) / (n − 1).
     public let percentile: Double
     /// 1 for the best quarter … 4 for the worst: ⌈4 · rank / n⌉.
@@ -71,6 +72,8 @@ public struct RankResult: Sendable {
     public let rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)]
     /// How `rankChange` was obtained.
     public let rankChangeBasis: LocalizedText
+    /// Why the period ranked is not the latest with a value, when it is not.
+    public let periodNote: LocalizedText?
 }
 
 extension PanelAnalysis {
@@ -93,16 +96,18 @@ extension PanelAnalysis {
             scope = Array(panel.units.indices)
         }
         let periodIndex: Int
+        var periodNote: LocalizedText?
         if let period = request.period {
             guard let found = panel.periodIndex(period) else {
                 throw PanelQueryError.unknownPeriod(period: period.description, panel: panel.name, available: panel.periods.map(\.description))
             }
             periodIndex = found
         } else {
-            guard let latest = panel.periods.indices.last(where: { p in scope.contains { !panel.value(unit: $0, period: p, indicator: indicatorIndex).isNaN } }) else {
+            guard let chosen = panel.defaultPeriod(indicator: indicatorIndex, among: scope) else {
                 throw AnalysisError.noData(panel: panel.name, indicator: indicator.id)
             }
-            periodIndex = latest
+            periodIndex = chosen.index
+            periodNote = chosen.note(panel, indicator: indicator)
         }
         let period = panel.periods[periodIndex]
         let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
@@ -128,12 +133,13 @@ extension PanelAnalysis {
                 continue
             }
             let previousValue = previousValues?[position] ?? .nan
-            var rankChange: Int?
+            var rankChange: Double?
             let previousPublished = previousIndex.flatMap { panel.provenance(unit: unitIndex, period: $0, indicator: indicatorIndex)?.publishedRank }
             if let published, let previousPublished {
-                rankChange = previousPublished - published
+                rankChange = Double(previousPublished - published)
             } else if bothComplete, let previous = previousRanks?[position] {
-                rankChange = Int(previous) - Int(rank)
+                // Ranks with averaged ties are halves: 57.5 → 55 is 2.5 places, not 2.
+                rankChange = previous - rank
             }
             rows.append((position, RankedUnit(
                 unit: panel.units[unitIndex], value: current[position], rank: rank, publishedRank: published,
@@ -154,6 +160,7 @@ extension PanelAnalysis {
             : LocalizedText(vi: "hạng công bố của cả hai năm (không so hạng tính toán vì có năm thiếu số liệu)",
                             en: "published ranks of both years (computed ranks are not compared: a year is incomplete)")
         return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName,
-                          n: n, unitsInScope: max(systemSize, scope.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis)
+                          n: n, unitsInScope: max(systemSize, scope.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis,
+                          periodNote: periodNote)
     }
 }

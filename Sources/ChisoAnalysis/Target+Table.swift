@@ -3,6 +3,12 @@ import ChisoNumerics
 import ChisoOutput
 
 extension TargetGoal {
+    /// Whether the goal is a rank.
+    var isRank: Bool {
+        if case .rank = self { return true }
+        return false
+    }
+
     /// The goal in words.
     var text: LocalizedText {
         switch self {
@@ -23,17 +29,41 @@ extension TargetResult {
         func row(_ item: String, _ label: LocalizedText, _ value: Double?, precision: Int) -> [Table.Cell] {
             [.text(item), .localized(label), value.map { .value($0, precision: precision) } ?? .missing, .missing, .missing]
         }
+        /// A threshold: one row when exact, else a row without value and its two bounds.
+        func thresholdRows(_ item: String, _ label: LocalizedText, _ threshold: Threshold?) -> [[Table.Cell]] {
+            guard let threshold else { return [row(item, label, nil, precision: precision)] }
+            if let value = threshold.value { return [row(item, label, value, precision: precision)] }
+            return [row(item, label, nil, precision: precision)]
+                + (threshold.lower.isFinite ? [row(item + "_lo", LocalizedText(vi: "… ít nhất", en: "… at least"), threshold.lower, precision: precision)] : [])
+                + (threshold.upper.isFinite ? [row(item + "_hi", LocalizedText(vi: "… nhiều nhất", en: "… at most"), threshold.upper, precision: precision)] : [])
+        }
         var rows: [[Table.Cell]] = [
             row("current", LocalizedText(vi: "Giá trị \(year)", en: "Value \(year)"), current, precision: precision),
             row("forecast", LocalizedText(vi: "Dự báo \(next) (\(method))", en: "Forecast \(next) (\(method))"), forecast, precision: precision),
             row("forecast_lo_80", LocalizedText(vi: "Cận dưới 80%", en: "80% lower bound"), forecastLower, precision: precision),
             row("forecast_hi_80", LocalizedText(vi: "Cận trên 80%", en: "80% upper bound"), forecastUpper, precision: precision),
-            row("threshold_\(year)", LocalizedText(vi: "Ngưỡng đạt mục tiêu \(year)", en: "Value that met the goal in \(year)"), thresholdThisYear, precision: precision),
-            row("threshold_\(next)", LocalizedText(vi: "Ngưỡng dự báo \(next)", en: "Forecast threshold \(next)"), thresholdNextYear, precision: precision),
-            row("gain_needed", LocalizedText(vi: "Mức cần tăng so với dự báo", en: "Gain needed over own forecast"), gainNeeded, precision: precision),
-            row("probability", LocalizedText(vi: "Xác suất đạt mục tiêu", en: "Probability of meeting the goal"), probability, precision: 3),
-            row("units_forecast", LocalizedText(vi: "Số đơn vị được dự báo", en: "Units forecast"), Double(unitsForecast), precision: 0),
         ]
+        if thresholdThisYear != nil || goal.isRank {
+            rows += thresholdRows("threshold_\(year)", LocalizedText(vi: "Ngưỡng đạt mục tiêu \(year)", en: "Value that met the goal in \(year)"), thresholdThisYear)
+        }
+        rows += thresholdRows("threshold_\(next)", LocalizedText(vi: "Ngưỡng dự báo \(next)", en: "Forecast threshold \(next)"), thresholdNextYear)
+        rows += thresholdRows("gain_needed", LocalizedText(vi: "Mức cần tăng so với dự báo", en: "Gain needed over own forecast"), gainNeeded)
+        rows.append(row("probability", LocalizedText(vi: "Xác suất đạt mục tiêu", en: "Probability of meeting the goal"), probability, precision: 3))
+        if let probabilityBounds {
+            rows.append(row("probability_lo", LocalizedText(vi: "… ít nhất", en: "… at least"), probabilityBounds.lower, precision: 3))
+            rows.append(row("probability_hi", LocalizedText(vi: "… nhiều nhất", en: "… at most"), probabilityBounds.upper, precision: 3))
+        }
+        if let probabilityOfReachingThreshold {
+            let label = LocalizedText(vi: "Xác suất đạt ngưỡng \(next)", en: "Probability of reaching the \(next) threshold")
+            if probabilityOfReachingThreshold.lower == probabilityOfReachingThreshold.upper {
+                rows.append(row("probability_threshold", label, probabilityOfReachingThreshold.lower, precision: 3))
+            } else {
+                rows.append(row("probability_threshold", label, nil, precision: 3))
+                rows.append(row("probability_threshold_lo", LocalizedText(vi: "… ít nhất", en: "… at least"), probabilityOfReachingThreshold.lower, precision: 3))
+                rows.append(row("probability_threshold_hi", LocalizedText(vi: "… nhiều nhất", en: "… at most"), probabilityOfReachingThreshold.upper, precision: 3))
+            }
+        }
+        rows.append(row("units_forecast", LocalizedText(vi: "Số đơn vị được dự báo", en: "Units forecast"), Double(unitsForecast), precision: 0))
         for component in components {
             rows.append([
                 .text("headroom:\(component.indicator)"), .localized(component.label),
@@ -51,10 +81,20 @@ extension TargetResult {
                 vi: "Dư địa = điểm tối đa theo phương pháp năm \(year.year) − điểm hiện có.",
                 en: "Headroom = maximum points under the \(year.year) methodology − points scored."))
         }
-        if unitsForecast < unitsInPanel {
+        if let thresholdThisYear, thresholdThisYear.value == nil || goal.isRank {
+            footnotes.append(LocalizedText(vi: "Ngưỡng \(year): \(thresholdThisYear.basis.vi).", en: "Threshold \(year): \(thresholdThisYear.basis.en)."))
+        }
+        if thresholdNextYear.value == nil || goal.isRank {
+            footnotes.append(LocalizedText(vi: "Ngưỡng \(next): \(thresholdNextYear.basis.vi).", en: "Threshold \(next): \(thresholdNextYear.basis.en)."))
+        }
+        if amongAvailable {
             footnotes.append(LocalizedText(
-                vi: "Hạng và ngưỡng tính trong \(unitsForecast)/\(unitsInPanel) đơn vị có giá trị năm \(year) và có dự báo.",
-                en: "Ranks and thresholds are among the \(unitsForecast) of \(unitsInPanel) units with a value in \(year) and a forecast."))
+                vi: "Hạng và ngưỡng tính trong \(unitsForecast)/\(unitsInPanel) đơn vị có giá trị năm \(year) và có dự báo (theo yêu cầu), không phải bảng xếp hạng đầy đủ.",
+                en: "Ranks and thresholds are among the \(unitsForecast) of \(unitsInPanel) units with a value in \(year) and a forecast (as asked), not the full ranking."))
+        } else if let probabilityBounds, unitsMissingFromField > 0 {
+            footnotes.append(LocalizedText(
+                vi: "\(unitsMissingFromField) đơn vị trong bảng xếp hạng không có giá trị \(year) hoặc dự báo, nên xác suất không tính được: trong \(unitsForecast) đơn vị có dự báo là \(String(format: "%.3f", probabilityBounds.upper)) (cận trên, vì mỗi đơn vị thiếu có thể vượt lên), và \(String(format: "%.3f", probabilityBounds.lower)) nếu mọi đơn vị thiếu đều vượt lên (cận dưới).",
+                en: "\(unitsMissingFromField) units of the ranking have no \(year) value or no forecast, so the probability is not computed: among the \(unitsForecast) units forecast it is \(String(format: "%.3f", probabilityBounds.upper)) (an upper bound, as each missing unit could outrank this one), and \(String(format: "%.3f", probabilityBounds.lower)) if every missing unit did (a lower bound)."))
         }
         if !unitsWithoutForecast.isEmpty {
             let list = unitsWithoutForecast.joined(separator: ", ")

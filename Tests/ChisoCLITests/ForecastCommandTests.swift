@@ -9,13 +9,17 @@ struct ForecastCommandTests {
         let result = try CLIRunner.run(["forecast", "par", "--horizon", "2", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "unit,code,period,method,point,lo-80,hi-80,lo-95,hi-95,status")
-        // Hà Nội: 92.57 in 2024, naive on the logit scale; intervals inside 0–100.
+        #expect(lines[0] == "unit,code,period,base,steps,method,point,lo-80,hi-80,lo-95,hi-95,status")
+        // Hà Nội: 92.57 in 2024, naive on the logit scale, one and two steps ahead; intervals inside 0–100.
         let hanoi = try #require(lines.first { $0.hasPrefix("Hà Nội,01,2025,") }).split(separator: ",").map(String.init)
-        #expect(hanoi[3] == "Naive[logit]")
-        #expect(hanoi[4] == "92.57")
-        #expect(Double(hanoi[7])! > 80 && Double(hanoi[8])! < 100)
-        #expect(lines.contains { $0.hasPrefix("Sơn La,14,,,,,,,,\"too short: 1 observation") })
+        #expect(hanoi[3] == "2024" && hanoi[4] == "1")
+        #expect(hanoi[5] == "Naive[logit]")
+        #expect(hanoi[6] == "92.57")
+        #expect(Double(hanoi[9])! > 80 && Double(hanoi[10])! < 100)
+        #expect(lines.contains { $0.hasPrefix("Hà Nội,01,2026,2024,2,") })
+        // Đồng Tháp's last value is from 2020: its 2025 forecast is 5 steps ahead, and the table says so.
+        #expect(lines.contains { $0.hasPrefix("Đồng Tháp,87,2025,2020,5,") })
+        #expect(lines.contains { $0.hasPrefix("Sơn La,14,,2024,,,,,,,,\"too short: 1 observation") })
         // stderr ends with the one summary line.
         #expect(result.stderr.split(separator: "\n").last?.hasPrefix("note: 23 of 51 series not forecast: 23 too short") == true)
     }
@@ -23,7 +27,7 @@ struct ForecastCommandTests {
     @Test func oneUnitWithAChosenModel() throws {
         let result = try CLIRunner.run(["forecast", "papi", "--unit", "Quảng Ninh", "--model", "naive", "--level", "90", "--format", "csv", "-q"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("unit,code,period,method,point,lo-90,hi-90,status\n"))
+        #expect(result.stdout.hasPrefix("unit,code,period,base,steps,method,point,lo-90,hi-90,status\n"))
     }
 
     @Test func backtestOnAFileOfExactLines() throws {

@@ -50,8 +50,10 @@ struct RankCommandTests {
         #expect(elsewhere.stdout.contains("Quảng Ninh"))
         let viaEnvironment = try CLIRunner.run(["rank", "par", "--top", "1", "--format", "csv"], directory: "/", environment: ["CHISO_DATASETS": Fixtures.datasetsFolder])
         #expect(viaEnvironment.status == 0)
-        // Without --year the latest year with a value is ranked: 2024, led by Hải Phòng.
-        #expect(viaEnvironment.stdout.contains("1,Hải Phòng,31,96.17"))
+        // Without --year the latest year with broad coverage is ranked: 2023 (30 values; 2024 has 12),
+        // led by Quảng Ninh, and stderr says why.
+        #expect(viaEnvironment.stdout.contains("1,Quảng Ninh,22,92.18"))
+        #expect(viaEnvironment.stderr.contains("PAR_INDEX: 2023 used (30 values), the latest period with broad coverage; 2024 has only 12"))
     }
 
     @Test func colourOnRequestAndNeverWhenPipedOrRefused() throws {

@@ -19,16 +19,21 @@ struct TargetCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("item,label,value,maximum,headroom\n"))
         let items = rows(result.stdout)
-        // Khánh Hòa scored 90.49 in 2024 (published rank 10); third among the values in 2024 was
-        // Quảng Ninh's 91.49.
+        // Khánh Hòa scored 90.49 in 2024 (published rank 10); published rank 3 was Hà Nội's 92.57
+        // (the third among the 12 values known, Quảng Ninh's 91.49, ranked 4th).
         #expect(items["current"]?[2] == "90.49")
-        #expect(items["threshold_2024"]?[2] == "91.49")
+        #expect(items["threshold_2024"]?[2] == "92.57")
         let forecast = try #require(items["forecast"].flatMap { Double($0[2]) })
         let threshold = try #require(items["threshold_2025"].flatMap { Double($0[2]) })
         let gain = try #require(items["gain_needed"].flatMap { Double($0[2]) })
         #expect(abs(threshold - forecast - gain) < 1e-9)
-        let probability = try #require(items["probability"].flatMap { Double($0[2]) })
-        #expect(probability > 0 && probability < 1)
+        // 52 of the 63 provinces have no 2024 value: the probability is bounded, not computed.
+        #expect(items["probability"]?[2] == "")
+        let upper = try #require(items["probability_hi"].flatMap { Double($0[2]) })
+        #expect(items["probability_lo"]?[2] == "0")
+        #expect(upper > 0 && upper < 1)
+        let reaching = try #require(items["probability_threshold"].flatMap { Double($0[2]) })
+        #expect(reaching >= 0 && reaching <= upper)
         // The published figures: 5.09 of the 6.5 impact points of the 2024 methodology.
         #expect(result.stdout.contains("headroom:PAR_PTS_IMPACT,\"Impact of administrative reform, points (2024 methodology)\",5.09,6.5,1.41\n"))
     }
@@ -107,7 +112,7 @@ struct TargetCommandTests {
 
     @Test(arguments: [
         (["--unit", "Khánh Hòa", "--group", "D"], "unknown group 'D'"),
-        (["--unit", "Khánh Hòa", "--rank", "40"], "rank 40 is out of range: 11 units have a forecast"),
+        (["--unit", "Khánh Hòa", "--rank", "70"], "rank 70 is out of range: the ranking has 63 units"),
         (["--unit", "Khánh Hoà", "--rank", "1", "--year", "2030"], "2030"),
         (["--unit", "Atlantis", "--rank", "1"], "Atlantis"),
     ])
@@ -117,5 +122,19 @@ struct TargetCommandTests {
         #expect(result.stderr.hasPrefix("chiso: error: "))
         #expect(result.stderr.contains(message))
         #expect(result.stdout.isEmpty)
+    }
+
+    /// The examples of the honesty issue: thresholds from published ranks, not from the few
+    /// provinces that happen to have a value.
+    @Test func publishedRanksSetTheThresholds() throws {
+        let haTinh = rows(try CLIRunner.run(["target", "par", "--unit", "Hà Tĩnh", "--rank", "10", "--format", "csv", "-q"]).stdout)
+        #expect(haTinh["threshold_2024"]?[2] == "90.49")  // Khánh Hòa, published rank 10
+        #expect(haTinh["probability"]?[2] == "")
+        let giaLai = rows(try CLIRunner.run(["target", "sipas", "--unit", "Gia Lai", "--rank", "5", "--format", "csv", "-q"]).stdout)
+        #expect(giaLai["probability"]?[2] == "")
+        #expect(giaLai["probability_lo"]?[2] == "0")
+        let available = rows(try CLIRunner.run(["target", "par", "--unit", "Hà Tĩnh", "--rank", "10", "--among-available", "--format", "csv", "-q"]).stdout)
+        #expect(available["threshold_2024"]?[2] == "88.26")  // the 10th of the 12 values known
+        #expect(available["probability"].flatMap { Double($0[2]) } != nil)
     }
 }

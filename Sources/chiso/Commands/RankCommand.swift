@@ -46,6 +46,8 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let panel = try DataSession(input).loadPanel(dataset, merger: merger)
         let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region))
+        // Which period was ranked is part of the answer: said even with -q.
+        if let note = result.periodNote { Diagnostics.note(note.text(output.lang)) }
         if !input.quiet {
             Diagnostics.note("\(result.indicator.id) \(result.period): \(result.n) of \(result.unitsInScope) units have a value and are ranked")
         }
