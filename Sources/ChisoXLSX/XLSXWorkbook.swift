@@ -31,6 +31,7 @@ public struct XLSXWorkbook {
     /// Opens the workbook at `path`, inflating no part beyond `limits`.
     public init(path: String, limits: XLSXLimits = XLSXLimits()) throws(DataError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+        try ZIPDirectoryCheck.validate(path: path)
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw .unreadable(path: path, reason: "not an .xlsx workbook (not a zip archive)")
