@@ -23,8 +23,11 @@ public struct DossierCheckResult: Sendable {
     public let rows: Int
     /// Every rule a row breaks, in file order.
     public let violations: [DossierViolation]
-    /// Rows where the balance could not be checked, with the missing fields.
-    public let unchecked: [(location: String, missing: [DossierField])]
+    /// Rows where the balance could not be checked, with the terms they lack (two or more).
+    public let unchecked: [(location: String, missing: [String])]
+    /// Rows that lack one term of the balance, worked out from the others: the location, the
+    /// field and its value.
+    public let derived: [(location: String, field: DossierField, value: Double)]
 }
 
 private func number(_ x: Double) -> String {
@@ -39,32 +42,37 @@ extension DossierAnalysis {
     /// returned by post ≤ resolved).
     public static func check(_ rows: [DossierAggregate]) -> DossierCheckResult {
         var violations: [DossierViolation] = []
-        var unchecked: [(location: String, missing: [DossierField])] = []
-        for row in rows {
+        var unchecked: [(location: String, missing: [String])] = []
+        var derived: [(location: String, field: DossierField, value: Double)] = []
+        for original in rows {
+            let (row, balance) = original.completingBalance()
             let location = row.location ?? "?"
             func report(_ rule: String, _ detail: String) {
                 violations.append(DossierViolation(location: location, unit: row.unit, period: row.period, rule: rule, detail: detail))
             }
             for field in DossierField.allCases {
-                guard let value = row[field] else { continue }
+                guard let value = original[field] else { continue }
                 if value < 0 { report("negative", "\(field.rawValue) = \(number(value)) is negative") }
                 if value != value.rounded() { report("whole", "\(field.rawValue) = \(number(value)) is not a whole number of dossiers") }
             }
-            // Balance.
+            // Balance: checked when every term is given; one missing term is worked out from the
+            // others (it must not be negative); with two or more missing it cannot be checked.
             let inTime = row.resolvedInTime
             let outcomeFields: [DossierField] = [.resolvedLate, .withdrawn, .pendingInTime, .pendingOverdue]
-            var missing = outcomeFields.filter { row[$0] == nil }
-            if inTime == nil { missing.insert(.resolvedOnTime, at: 0) }
-            if row.workload == nil { missing.insert(.receivedNew, at: 0) }
-            if missing.isEmpty, let workload = row.workload, let inTime {
+            if let (field, value) = balance.derived {
+                derived.append((location, field, value))
+                if value < 0 {
+                    report("balance", "the counts given exceed the workload: \(field.rawValue) would be \(number(value))")
+                }
+            } else if balance.missing.isEmpty, let workload = row.workload, let inTime {
                 let parts = [inTime] + outcomeFields.map { row[$0]! } + [row[.paused] ?? 0]
                 let total = parts.reduce(0, +)
                 if total != workload {
                     let left = [row[.carriedOver], row.receivedInPeriod].compactMap { $0 }.map(number).joined(separator: " + ")
                     report("balance", "\(left) = \(number(workload)) ≠ \(parts.map(number).joined(separator: " + ")) = \(number(total)) (in time + late + withdrawn + pending in time + overdue + paused)")
                 }
-            } else {
-                unchecked.append((location, missing))
+            } else if !balance.missing.isEmpty {
+                unchecked.append((location, balance.missing))
             }
             if let total = row[.received], let carried = row[.carriedOver], let new = row[.receivedNew], carried + new != total {
                 report("received", "carried_over + received_new = \(number(carried)) + \(number(new)) = \(number(carried + new)) ≠ received = \(number(total))")
@@ -88,7 +96,7 @@ extension DossierAnalysis {
                 if returned > resolved { report("part", "returned_postal = \(number(returned)) exceeds the \(number(resolved)) resolved") }
             }
         }
-        return DossierCheckResult(rows: rows.count, violations: violations, unchecked: unchecked)
+        return DossierCheckResult(rows: rows.count, violations: violations, unchecked: unchecked, derived: derived)
     }
 }
 

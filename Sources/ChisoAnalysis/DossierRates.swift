@@ -5,6 +5,17 @@ import Foundation
 
 /// The denominators provinces use for the on-time rate (formulas in docs/dossiers.md).
 public enum OnTimeConvention: String, Sendable, CaseIterable {
+    /// The counts `row` lacks that this convention's on-time rate needs.
+    func needs(_ row: DossierAggregate) -> [String] {
+        var needs: [String] = []
+        if row.resolvedInTime == nil { needs.append("resolved_in_time (or resolved_early and resolved_on_time)") }
+        if row[.resolvedLate] == nil && self != .workload { needs.append(DossierField.resolvedLate.rawValue) }
+        if row[.pendingOverdue] == nil && (self == .due || self == .processed) { needs.append(DossierField.pendingOverdue.rawValue) }
+        if row[.pendingInTime] == nil && self == .processed { needs.append(DossierField.pendingInTime.rawValue) }
+        if row.workload == nil && self == .workload { needs.append("received (or carried_over and received_new)") }
+        return needs
+    }
+
     /// Over dossiers resolved: (early + on time) / (early + on time + late).
     case resolved
     /// Over dossiers that fell due: (early + on time) / (resolved + pending overdue).
@@ -70,9 +81,19 @@ public struct DossierRates: Sendable, Equatable {
 }
 
 extension DossierAnalysis {
-    /// The rates of every row under one convention.
+    /// The rates of every row under one convention. A row that lacks one term of the balance has
+    /// it worked out from the others first (said in `derived`); a rate whose counts are still
+    /// missing is left out, and `unavailable` says which counts it needs.
     public static func rates(_ rows: [DossierAggregate], convention: OnTimeConvention) -> DossierRatesResult {
-        DossierRatesResult(rows: rows, convention: convention, rates: rows.map { DossierRates($0, convention: convention) })
+        let completed = rows.map { $0.completingBalance() }
+        let filled = completed.map(\.row)
+        return DossierRatesResult(
+            rows: filled, convention: convention, rates: filled.map { DossierRates($0, convention: convention) },
+            derived: zip(filled, completed).compactMap { row, c in c.balance.derived.map { (row.location ?? row.unit, $0.field, $0.value) } },
+            unavailable: filled.compactMap { row in
+                let needs = convention.needs(row)
+                return needs.isEmpty ? nil : (row.location ?? row.unit, needs)
+            })
     }
 }
 
@@ -84,6 +105,10 @@ public struct DossierRatesResult: Sendable {
     public let convention: OnTimeConvention
     /// One entry per row.
     public let rates: [DossierRates]
+    /// Counts a row did not give and the balance worked out: location, field, value.
+    public let derived: [(location: String, field: DossierField, value: Double)]
+    /// Rows whose on-time rate cannot be computed under the convention, with the counts it needs.
+    public let unavailable: [(location: String, needs: [String])]
 
     /// One row per report row: on-time and late rates, the denominator, the channel and digitised shares.
     public var table: Table {
@@ -105,6 +130,12 @@ public struct DossierRatesResult: Sendable {
                 Table.Column("digitized_pct", LocalizedText(vi: "Số hóa %", en: "Digitised %")),
             ],
             rows: body,
-            footnotes: [LocalizedText(vi: "Công thức từng cách tính mẫu số: docs/dossiers.md.", en: "Each denominator's formula: docs/dossiers.md.")])
+            footnotes: [LocalizedText(vi: "Công thức từng cách tính mẫu số: docs/dossiers.md.", en: "Each denominator's formula: docs/dossiers.md.")]
+                + derived.map { LocalizedText(
+                    vi: "\($0.location): không có \($0.field.rawValue); theo cân đối là \(NumberStyle().full($0.value)).",
+                    en: "\($0.location): \($0.field.rawValue) not given; the balance makes it \(NumberStyle().full($0.value)).") }
+                + unavailable.map { LocalizedText(
+                    vi: "\($0.location): không tính được tỷ lệ theo mẫu số \(convention.rawValue), thiếu \($0.needs.joined(separator: ", ")).",
+                    en: "\($0.location): no rate under the \(convention.rawValue) denominator: \($0.needs.joined(separator: ", ")) not given.") })
     }
 }

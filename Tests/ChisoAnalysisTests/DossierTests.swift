@@ -71,7 +71,7 @@ struct DossierTests {
         let partial = DossierAggregate(unit: "A", period: .year(2024), counts: [.receivedNew: 10, .resolvedInTime: 10], location: "p:2")
         let result = DossierAnalysis.check([partial])
         #expect(result.violations.isEmpty)
-        #expect(result.unchecked.first?.missing == [.resolvedLate, .withdrawn, .pendingInTime, .pendingOverdue])
+        #expect(result.unchecked.first?.missing == ["resolved_late", "withdrawn", "pending_in_time", "pending_overdue"])
         #expect(DossierRates(partial, convention: .due).onTime == nil)
     }
 
@@ -83,5 +83,47 @@ struct DossierTests {
         #expect(rows[0][.receivedNew] == 1204)
         #expect(rows[0].location == "\(path):2")
         #expect(DossierAnalysis.check(rows).violations.isEmpty)  // 12 + 1204 = 1150 + 3 + 10 + 50 + 3
+    }
+}
+
+/// A missing column is unknown, not zero: one missing term of the balance is worked out from the
+/// others, two are not, and the message names the count that is missing.
+struct DossierBalanceTests {
+    static func row(_ counts: [DossierField: Double]) -> DossierAggregate {
+        DossierAggregate(unit: "Sở Tư pháp", period: .half(2023, 1), counts: counts, location: "r.csv:2")
+    }
+
+    /// Seed 000 without a pending-overdue column: the balance makes it 0, and every convention has its rate.
+    @Test func seed000WithoutPendingOverdue() {
+        let seed = Self.row([.received: 100, .receivedNew: 93, .carriedOver: 7, .resolvedInTime: 85, .resolvedLate: 0, .withdrawn: 5, .pendingInTime: 10])
+        let check = DossierAnalysis.check([seed])
+        #expect(check.violations.isEmpty && check.unchecked.isEmpty)
+        #expect(check.derived.map(\.field) == [.pendingOverdue] && check.derived.map(\.value) == [0])
+        let expected: [OnTimeConvention: Double] = [.resolved: 100, .due: 100, .processed: 100, .workload: 85]
+        for (convention, rate) in expected {
+            #expect(DossierAnalysis.rates([seed], convention: convention).rates[0].onTime == rate, "\(convention)")
+        }
+    }
+
+    @Test func twoMissingTermsLeaveTheBalanceUncheckedAndTheRateEmpty() {
+        let row = Self.row([.received: 100, .resolvedInTime: 85, .withdrawn: 5, .pendingInTime: 10])
+        let check = DossierAnalysis.check([row])
+        #expect(check.unchecked.first?.missing == ["resolved_late", "pending_overdue"])
+        let due = DossierAnalysis.rates([row], convention: .due)
+        #expect(due.rates[0].onTime == nil)
+        #expect(due.unavailable.first?.needs == ["resolved_late", "pending_overdue"])
+        #expect(due.table.footnotes.contains { $0.en == "r.csv:2: no rate under the due denominator: resolved_late, pending_overdue not given." })
+    }
+
+    /// On time given, early missing: the message names resolved_early, not resolved_on_time.
+    @Test func theMissingHalfOfInTimeIsNamed() {
+        let row = Self.row([.received: 10, .resolvedOnTime: 6, .withdrawn: 1])
+        #expect(DossierAnalysis.check([row]).unchecked.first?.missing == ["resolved_early", "resolved_late", "pending_in_time", "pending_overdue"])
+    }
+
+    @Test func aDerivedNegativeCountIsAnInconsistency() {
+        let row = Self.row([.received: 10, .resolvedInTime: 8, .resolvedLate: 1, .withdrawn: 1, .pendingInTime: 3])
+        let check = DossierAnalysis.check([row])
+        #expect(check.violations.map(\.detail) == ["the counts given exceed the workload: pending_overdue would be -3"])
     }
 }

@@ -29,7 +29,7 @@ struct DossiersCommandTests {
         let result = try CLIRunner.run(["dossiers", "check", file])
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("1 rows consistent"))
+        #expect(result.stderr.contains("1 row: every rule holds"))
     }
 
     @Test func ratesUnderTheProcessedConvention() throws {

@@ -20,8 +20,8 @@ struct ExtractCommandTests {
     }
 
     /// The aggregate rows go straight into `dossiers check`: Sở Tư pháp's counts balance
-    /// (54 + 1150 = 640 + 459 + 3 + 10 + 85 + 7); Sở Nội vụ states no overdue count, so its
-    /// balance is reported as unchecked rather than assumed.
+    /// (54 + 1150 = 640 + 459 + 3 + 10 + 85 + 7); Sở Nội vụ states no overdue count, so the
+    /// balance works it out (and says so) rather than assuming 0.
     @Test func dossierRowsFeedTheCheck() throws {
         let file = try Fixtures.temporaryFile("report.txt", Self.report)
         let rows = try CLIRunner.run(["extract", file, "--as", "dossiers", "--format", "csv", "-q"])
@@ -30,8 +30,8 @@ struct ExtractCommandTests {
         #expect(rows.stdout.contains("\nSở Tư pháp,2024-Q2,54,1150,1204,640,459,,3,10,85,7\n"))
         let check = try CLIRunner.run(["dossiers", "check", "-", "--unit-system", "custom"], stdin: rows.stdout)
         #expect(check.status == 0)
-        #expect(check.stderr.contains("balance not checked, missing pending_overdue"))
-        #expect(check.stderr.contains("2 rows consistent"))
+        #expect(check.stderr.contains("<stdin>:3: pending_overdue not given; the balance makes it 2"))
+        #expect(check.stderr.contains("2 rows: every rule holds"))
     }
 
     @Test func aLegacyEncodedReportIsRefused() throws {

@@ -46,6 +46,14 @@ struct NotebookCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// The worked examples of the docs run as written too: what docs/dossiers.md states about the
+    /// rates of seed 000 is what chiso prints.
+    @Test func theDocumentedExamplesRunAsWritten() throws {
+        let result = try CLIRunner.run(["notebook", "run", "docs/dossiers.md"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stderr.contains("3 steps, all as written"))
+    }
+
     @Test func aMissingNotebookIsAnError() throws {
         let result = try CLIRunner.run(["notebook", "run", "no-such-notebook.md"])
         #expect(result.status == 1)

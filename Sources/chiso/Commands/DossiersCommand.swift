@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
+import ChisoOutput
 import ChisoDossiers
 
 extension OnTimeConvention: ExpressibleByArgument {}
@@ -29,13 +30,16 @@ struct DossiersCheckCommand: ParsableCommand {
         let session = try DataSession(input)
         let rows = try DossierAggregateReader.read(path: NotebookSandbox.reading(file), options: input.readOptions, registry: session.registry)
         let result = DossierAnalysis.check(rows)
-        if !input.quiet {
-            for (location, missing) in result.unchecked {
-                Diagnostics.note("\(location): balance not checked, missing \(missing.map(\.rawValue).joined(separator: ", "))")
-            }
+        // What could not be checked, and what was worked out, are part of the answer: said even with -q.
+        for (location, missing) in result.unchecked {
+            Diagnostics.note("\(location): balance not checked: \(missing.joined(separator: ", ")) not given")
+        }
+        for (location, field, value) in result.derived where value >= 0 {
+            Diagnostics.note("\(location): \(field.rawValue) not given; the balance makes it \(NumberStyle().full(value))")
         }
         if result.violations.isEmpty {
-            if !input.quiet { Diagnostics.note("\(result.rows) rows consistent") }
+            let scope = result.unchecked.isEmpty ? "every rule holds" : "every rule that could be checked holds (\(result.unchecked.count) balance\(result.unchecked.count == 1 ? "" : "s") not checked)"
+            Diagnostics.note("\(result.rows) row\(result.rows == 1 ? "" : "s"): \(scope)")
             return
         }
         try output.emit(result.table, numbers: input.numberStyle)
