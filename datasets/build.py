@@ -49,6 +49,7 @@ PROVINCE_SOURCES = [
     {"title": "Province codes and names: vietnamadminunits 1.0.4 (PyPI); code 46 written Thừa Thiên Huế as in the 2011–2024 index data", "url": "https://pypi.org/project/vietnamadminunits/1.0.4/"},
     {"title": "Six socio-economic regions: Resolution 81/2023/QH15 (national master plan 2021–2030)", "url": "https://thuvienphapluat.vn/van-ban/Xay-dung-Do-thi/Nghi-quyet-81-2023-QH15-Quy-hoach-tong-the-quoc-gia-thoi-ky-2021-2030-550241.aspx"},
     {"title": "The 34 provincial units from 1 July 2025: Resolution 202/2025/QH15; codes as in vietnamadminunits 1.0.4 and vietnam-provinces 2025.10.1", "url": "https://pypi.org/project/vietnam-provinces/2025.10.1/"},
+    {"title": "Eight traditional geographic regions (Atlat Địa lí Việt Nam): Đông Bắc, Tây Bắc, Đồng bằng sông Hồng, Bắc Trung Bộ, Duyên hải Nam Trung Bộ, Tây Nguyên, Đông Nam Bộ, Đồng bằng sông Cửu Long", "url": None},
 ]
 
 # Alternative spellings and abbreviations in common use (system, alias, code). Initials that are
@@ -72,10 +73,25 @@ ALIASES = [
 REGIONS = [
     ("Trung du và miền núi phía Bắc", ["Northern Midlands and Mountains", "Northern Midlands and Mountainous Areas", "TDMNPB", "Trung du miền núi phía Bắc"]),
     ("Đồng bằng sông Hồng", ["Red River Delta", "ĐBSH"]),
-    ("Bắc Trung Bộ và duyên hải miền Trung", ["North Central and Central Coast", "North Central and Central Coastal Areas", "Bắc Trung Bộ", "BTB&DHMT"]),
+    ("Bắc Trung Bộ và duyên hải miền Trung", ["North Central and Central Coast", "North Central and Central Coastal Areas", "Bắc Trung Bộ và duyên hải Trung Bộ", "BTB&DHMT"]),
     ("Tây Nguyên", ["Central Highlands"]),
     ("Đông Nam Bộ", ["South East", "Southeast"]),
     ("Đồng bằng sông Cửu Long", ["Mekong River Delta", "Mekong Delta", "ĐBSCL"]),
+]
+
+# The eight traditional regions of Vietnam's geography (Atlat Địa lí Việt Nam), which reports and
+# older statistics still use, by GSO code. They split two of the six regions of 2023 (the north's
+# midlands and mountains into Đông Bắc and Tây Bắc, the central coast into Bắc Trung Bộ and
+# Duyên hải Nam Trung Bộ) and put Quảng Ninh in Đông Bắc rather than the Red River Delta.
+TRADITIONAL_REGIONS = [
+    ("Đông Bắc", ["Northeast", "Đông Bắc Bộ"], ["02", "04", "06", "08", "10", "15", "19", "20", "22", "24", "25"]),
+    ("Tây Bắc", ["Northwest", "Tây Bắc Bộ"], ["11", "12", "14", "17"]),
+    ("Đồng bằng sông Hồng", ["Red River Delta", "ĐBSH"], ["01", "26", "27", "30", "31", "33", "34", "35", "36", "37"]),
+    ("Bắc Trung Bộ", ["North Central Coast", "North Central"], ["38", "40", "42", "44", "45", "46"]),
+    ("Duyên hải Nam Trung Bộ", ["South Central Coast", "Nam Trung Bộ"], ["48", "49", "51", "52", "54", "56", "58", "60"]),
+    ("Tây Nguyên", ["Central Highlands"], ["62", "64", "66", "67", "68"]),
+    ("Đông Nam Bộ", ["South East", "Southeast"], ["70", "72", "74", "75", "77", "79"]),
+    ("Đồng bằng sông Cửu Long", ["Mekong River Delta", "Mekong Delta", "ĐBSCL"], ["80", "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96"]),
 ]
 
 def build_provinces():
@@ -89,13 +105,20 @@ def build_provinces():
               [[m["new_code"], m["new_name"], m["old_code"], m["old_name"]] for m in merger])
     write_csv(os.path.join(out, "aliases.csv"), ["system", "alias", "code"], [list(a) for a in ALIASES])
     write_csv(os.path.join(out, "regions.csv"), ["region", "alias"], [[r, a] for r, aliases in REGIONS for a in aliases])
+    codes = {p["code"] for p in provinces}
+    listed = [c for _, _, members in TRADITIONAL_REGIONS for c in members]
+    assert sorted(listed) == sorted(codes), "every province in exactly one traditional region"
+    write_csv(os.path.join(out, "regions_traditional.csv"), ["code", "region"],
+              [[c, r] for r, _, members in TRADITIONAL_REGIONS for c in members])
+    write_csv(os.path.join(out, "regions_traditional_aliases.csv"), ["region", "alias"],
+              [[r, a] for r, aliases, _ in TRADITIONAL_REGIONS for a in aliases])
     write_json(os.path.join(out, "dataset.json"), OrderedDict([
         ("name", "provinces"),
         ("title", {"vi": "Danh mục tỉnh, thành phố (63 đơn vị trước và 34 đơn vị từ 1/7/2025)",
                    "en": "Provinces of Vietnam (63 before and 34 from 1 July 2025)"}),
         ("kind", "unit-registry"), ("units", "provinces-63"), ("declaredUnits", None), ("data", None),
         ("sources", PROVINCE_SOURCES),
-        ("coverage", "63 provinces with GSO code, name, ASCII name and socio-economic region; the 34 units from 1 July 2025 and the old provinces in each."),
+        ("coverage", "63 provinces with GSO code, name, ASCII name, socio-economic region of 2023 and traditional region; the 34 units from 1 July 2025 and the old provinces in each."),
         ("indicators", []),
     ]))
     return provinces

@@ -13,11 +13,15 @@ public struct RankRequest: Sendable {
     public var top: Int?
     /// Keep only the worst N after ranking.
     public var bottom: Int?
-    /// Rank within one socio-economic region.
+    /// Rank within one region (of 2023, or traditional).
     public var region: String?
+    /// The region system to read `region` in; nil reads it in whichever system knows the name.
+    public var regionSystem: RegionSystem?
 
     /// A ranking of `indicator` in `period` (defaults: the headline indicator, the latest period with a value).
-    public init(indicator: String? = nil, period: Period? = nil, ties: TieMethod = .min, top: Int? = nil, bottom: Int? = nil, region: String? = nil) {
+    public init(indicator: String? = nil, period: Period? = nil, ties: TieMethod = .min, top: Int? = nil, bottom: Int? = nil, region: String? = nil,
+                regionSystem: RegionSystem? = nil) {
+        self.regionSystem = regionSystem
         self.indicator = indicator
         self.period = period
         self.ties = ties
@@ -88,10 +92,12 @@ extension PanelAnalysis {
         let indicator = panel.indicators[indicatorIndex]
         let scope: [Int]
         var regionName: String?
+        var regionMembers: Set<String> = []
         if let region = request.region {
-            let resolved = try panel.unitSystem.resolveRegion(region)
-            regionName = resolved
-            scope = panel.units.indices.filter { panel.units[$0].region == resolved }
+            let resolved = try panel.unitSystem.resolveRegion(region, system: request.regionSystem)
+            regionName = resolved.name
+            regionMembers = panel.unitSystem.members(resolved)
+            scope = panel.units.indices.filter { regionMembers.contains(panel.units[$0].code) }
         } else {
             scope = Array(panel.units.indices)
         }
@@ -122,7 +128,7 @@ extension PanelAnalysis {
         let bothComplete = previousIndex.map { p in
             panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
         } ?? false
-        let systemSize = request.region == nil ? panel.unitSystem.units.count : panel.unitSystem.units.filter { $0.region == regionName }.count
+        let systemSize = request.region == nil ? panel.unitSystem.units.count : regionMembers.count
 
         var rows: [(position: Int, row: RankedUnit)] = []
         var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []

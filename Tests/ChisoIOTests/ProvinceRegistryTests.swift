@@ -69,11 +69,30 @@ struct ProvinceRegistryTests {
     }
 
     @Test func regionsResolveInVietnameseAsciiAndEnglish() throws {
-        let redRiver = "Đồng bằng sông Hồng"
-        #expect(try registry.provinces63.resolveRegion("Red River Delta") == redRiver)
-        #expect(try registry.provinces63.resolveRegion("dong bang song hong") == redRiver)
-        #expect(registry.provinces63.units.filter { $0.region == redRiver }.count == 11)
+        let redRiver = Region(name: "Đồng bằng sông Hồng", system: .resolution2023)
+        #expect(try registry.provinces63.resolveRegion("Red River Delta", system: .resolution2023) == redRiver)
+        #expect(try registry.provinces63.resolveRegion("dong bang song hong", system: .resolution2023) == redRiver)
+        #expect(registry.provinces63.members(redRiver).count == 11)
         #expect(throws: UnitLookupError.self) { try registry.provinces63.resolveRegion("Atlantis") }
+    }
+
+    /// The six regions of 2023 and the eight traditional ones: a name only one system has resolves
+    /// there; the Red River Delta, with Quảng Ninh in 2023 and without it traditionally, must be
+    /// told which; the Mekong Delta is the same 13 provinces in both.
+    @Test func bothRegionSystemsWithTheirOfficialNames() throws {
+        let system = registry.provinces63
+        #expect(system.regions.count == 6 && system.traditionalRegions.count == 8)
+        let northCentral = try system.resolveRegion("Bắc Trung Bộ")
+        #expect(northCentral == Region(name: "Bắc Trung Bộ", system: .traditional))
+        #expect(system.members(northCentral) == ["38", "40", "42", "44", "45", "46"])
+        let southCentral = try system.resolveRegion("Duyên hải Nam Trung Bộ")
+        #expect(system.members(southCentral).count == 8 && system.members(southCentral).contains("56"))
+        let central2023 = try system.resolveRegion("Bắc Trung Bộ và duyên hải miền Trung")
+        #expect(central2023.system == .resolution2023 && system.members(central2023) == system.members(northCentral).union(system.members(southCentral)))
+        #expect(throws: UnitLookupError.self) { try system.resolveRegion("Đồng bằng sông Hồng") }
+        #expect(system.members(try system.resolveRegion("Đồng bằng sông Hồng", system: .traditional)).count == 10)
+        #expect(system.members(try system.resolveRegion("Mekong Delta")).count == 13)
+        #expect(system.unit(code: "22")?.traditionalRegion == "Đông Bắc" && system.unit(code: "22")?.region == "Đồng bằng sông Hồng")
     }
 
     @Test(.enabled(if: Fixtures.runSharedTests, "../shared/facts is not beside the repository"))

@@ -32,6 +32,8 @@ public enum Remedy: Sendable, Equatable {
     case countBadRows
     /// Allow a workbook part to inflate to a larger size.
     case raiseWorkbookLimit
+    /// Say which region system a region name belongs to.
+    case chooseRegionSystem
 }
 
 /// An error whose fix may be a change to the request: `remedy` says which, and `description`

@@ -8,13 +8,21 @@ public struct AdministrativeUnit: Hashable, Sendable {
     public let name: String
     /// The name without diacritics.
     public let asciiName: String
-    /// The socio-economic region, where one applies.
+    /// The socio-economic region of Resolution 81/2023 (six regions), where one applies.
     public let region: String?
+    /// The traditional geographic region (eight regions), where one applies.
+    public let traditionalRegion: String?
 
-    public init(code: String, name: String, asciiName: String? = nil, region: String? = nil) {
+    public init(code: String, name: String, asciiName: String? = nil, region: String? = nil, traditionalRegion: String? = nil) {
         self.code = code
         self.name = name.precomposedStringWithCanonicalMapping
         self.asciiName = asciiName ?? NameFolding.words(name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         self.region = region
+        self.traditionalRegion = traditionalRegion
+    }
+
+    /// The unit's region in `system`.
+    public func region(in system: RegionSystem) -> String? {
+        system == .resolution2023 ? region : traditionalRegion
     }
 }

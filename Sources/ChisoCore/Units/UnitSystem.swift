@@ -9,14 +9,18 @@ public struct UnitSystem: Sendable {
     public let id: String
     /// Units in their canonical order (GSO code order for provinces).
     public let units: [AdministrativeUnit]
-    /// Regions in order of first appearance among `units`.
+    /// Regions of 2023 in order of first appearance among `units`.
     public let regions: [String]
+    /// Traditional regions in order of first appearance among `units`.
+    public let traditionalRegions: [String]
     private let indexByKey: [String: Set<Int>]
-    private let regionByKey: [String: String]
+    private let regionByKey: [RegionSystem: [String: String]]
 
     /// Builds a system; `aliases` maps alternative spellings to unit codes,
-    /// `regionAliases` maps alternative region names to region names.
-    public init(id: String, units: [AdministrativeUnit], aliases: [(alias: String, code: String)] = [], regionAliases: [(alias: String, region: String)] = []) {
+    /// `regionAliases` maps alternative names of the regions of 2023 to region names, and
+    /// `traditionalRegionAliases` those of the traditional regions.
+    public init(id: String, units: [AdministrativeUnit], aliases: [(alias: String, code: String)] = [], regionAliases: [(alias: String, region: String)] = [],
+                traditionalRegionAliases: [(alias: String, region: String)] = []) {
         self.id = id
         self.units = units
         var index: [String: Set<Int>] = [:]
@@ -45,13 +49,20 @@ public struct UnitSystem: Sendable {
             index[key] = owners
         }
         self.indexByKey = index
-        var regions: [String] = []
-        for unit in units { if let r = unit.region, !regions.contains(r) { regions.append(r) } }
-        self.regions = regions
-        var regionKeys: [String: String] = [:]
-        for r in regions { regionKeys[NameFolding.key(r)] = r }
-        for (alias, region) in regionAliases where regions.contains(region) { regionKeys[NameFolding.key(alias)] = region }
-        self.regionByKey = regionKeys
+        func names(_ system: RegionSystem) -> [String] {
+            var names: [String] = []
+            for unit in units { if let r = unit.region(in: system), !names.contains(r) { names.append(r) } }
+            return names
+        }
+        regions = names(.resolution2023)
+        traditionalRegions = names(.traditional)
+        func keys(_ names: [String], _ aliases: [(alias: String, region: String)]) -> [String: String] {
+            var keys: [String: String] = [:]
+            for r in names { keys[NameFolding.key(r)] = r }
+            for (alias, region) in aliases where names.contains(region) { keys[NameFolding.key(alias)] = region }
+            return keys
+        }
+        regionByKey = [.resolution2023: keys(regions, regionAliases), .traditional: keys(traditionalRegions, traditionalRegionAliases)]
     }
 
     /// The unit with exactly this code.
@@ -81,9 +92,46 @@ public struct UnitSystem: Sendable {
         return scored.sorted { $0 < $1 }.prefix(count).map { units[$0.1].name }
     }
 
-    /// The region a spelling refers to (Vietnamese name, ASCII or English alias).
-    public func resolveRegion(_ text: String) throws(UnitLookupError) -> String {
-        if let region = regionByKey[NameFolding.key(text)] { return region }
-        throw .unknownRegion(name: text, regions: regions)
+    /// The region a spelling refers to (Vietnamese name, ASCII or English alias), in `system` when
+    /// given, else in whichever system knows the name. A name both systems know with different
+    /// provinces (Đồng bằng sông Hồng: with Quảng Ninh in 2023, without it traditionally) is
+    /// ambiguous unless the system is given.
+    public func resolveRegion(_ text: String, system: RegionSystem? = nil) throws(UnitLookupError) -> Region {
+        let key = NameFolding.key(text)
+        let systems = system.map { [$0] } ?? RegionSystem.allCases
+        let found = systems.compactMap { s in regionByKey[s]?[key].map { Region(name: $0, system: s) } }
+        let distinct = found.filter { region in !found.contains { $0.system.rawValue < region.system.rawValue && members($0) == members(region) } }
+        if distinct.count == 1 { return distinct[0] }
+        if distinct.count > 1 {
+            throw .ambiguousRegion(name: text, options: distinct.map { "\($0.name) (\($0.system.label), \(members($0).count) units)" })
+        }
+        throw .unknownRegion(name: text, regions: regions + traditionalRegions.filter { !regions.contains($0) })
+    }
+
+    /// The codes of the units in a region.
+    public func members(_ region: Region) -> Set<String> {
+        Set(units.filter { $0.region(in: region.system) == region.name }.map(\.code))
+    }
+}
+
+/// The two ways Vietnam is cut into regions.
+public enum RegionSystem: String, Sendable, CaseIterable, Hashable {
+    /// The six socio-economic regions of Resolution 81/2023/QH15.
+    case resolution2023 = "2023"
+    /// The eight traditional geographic regions.
+    case traditional
+
+    /// The system in words.
+    public var label: String { self == .resolution2023 ? "six regions of 2023" : "eight traditional regions" }
+}
+
+/// A region of one of the two systems.
+public struct Region: Sendable, Hashable {
+    public let name: String
+    public let system: RegionSystem
+
+    public init(name: String, system: RegionSystem) {
+        self.name = name
+        self.system = system
     }
 }

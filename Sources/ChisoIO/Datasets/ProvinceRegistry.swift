@@ -11,7 +11,8 @@ public struct ProvinceRegistry: Sendable {
     /// For each of the 63 codes, the code of the unit it belongs to from 1 July 2025.
     public let mergedInto: [String: String]
 
-    /// Reads `provinces_63.csv`, `merger_2025.csv`, `aliases.csv` and `regions.csv` from `folder`.
+    /// Reads `provinces_63.csv`, `merger_2025.csv`, `aliases.csv`, `regions.csv` and (when
+    /// present) the traditional regions `regions_traditional.csv` from `folder`.
     public init(folder: String) throws(DataError) {
         func table(_ file: String) throws(DataError) -> TabularFile {
             try TabularFile.read(path: (folder as NSString).appendingPathComponent(file))
@@ -22,8 +23,20 @@ public struct ProvinceRegistry: Sendable {
         }
         let provinces = try table("provinces_63.csv")
         let (code, name, ascii, region) = (try column(provinces, "code"), try column(provinces, "name"), try column(provinces, "name_ascii"), try column(provinces, "region"))
+        // The traditional regions, when the registry has them.
+        var traditional: [String: String] = [:]
+        var traditionalAliases: [(alias: String, region: String)] = []
+        if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("regions_traditional.csv")) {
+            let regions = try table("regions_traditional.csv")
+            let (regionCode, regionName) = (try column(regions, "code"), try column(regions, "region"))
+            for record in regions.records { traditional[regions.field(record, regionCode)] = regions.field(record, regionName) }
+            let aliases = try table("regions_traditional_aliases.csv")
+            let (aliasRegion, aliasName) = (try column(aliases, "region"), try column(aliases, "alias"))
+            traditionalAliases = aliases.records.map { (alias: aliases.field($0, aliasName), region: aliases.field($0, aliasRegion)) }
+        }
         let units63 = provinces.records.map {
-            AdministrativeUnit(code: provinces.field($0, code), name: provinces.field($0, name), asciiName: provinces.field($0, ascii), region: provinces.field($0, region))
+            AdministrativeUnit(code: provinces.field($0, code), name: provinces.field($0, name), asciiName: provinces.field($0, ascii),
+                               region: provinces.field($0, region), traditionalRegion: traditional[provinces.field($0, code)])
         }
         let regionOf = Dictionary(uniqueKeysWithValues: units63.map { ($0.code, $0.region) })
 
@@ -36,7 +49,7 @@ public struct ProvinceRegistry: Sendable {
             mergedInto[merger.field(record, oldCode)] = code
             if !units34.contains(where: { $0.code == code }) {
                 // A merged unit takes the region of the province that hosts its capital (same code).
-                units34.append(AdministrativeUnit(code: code, name: merger.field(record, newName), region: regionOf[code] ?? nil))
+                units34.append(AdministrativeUnit(code: code, name: merger.field(record, newName), region: regionOf[code] ?? nil, traditionalRegion: traditional[code]))
             }
         }
         units34.sort { $0.code < $1.code }
@@ -50,8 +63,10 @@ public struct ProvinceRegistry: Sendable {
         let (regionName, regionAlias) = (try column(regions, "region"), try column(regions, "alias"))
         let regionPairs = regions.records.map { (alias: regions.field($0, regionAlias), region: regions.field($0, regionName)) }
 
-        self.provinces63 = UnitSystem(id: "provinces-63", units: units63, aliases: aliasPairs("provinces-63"), regionAliases: regionPairs)
-        self.provinces34 = UnitSystem(id: "provinces-34", units: units34, aliases: aliasPairs("provinces-34"), regionAliases: regionPairs)
+        self.provinces63 = UnitSystem(id: "provinces-63", units: units63, aliases: aliasPairs("provinces-63"), regionAliases: regionPairs,
+                                      traditionalRegionAliases: traditionalAliases)
+        self.provinces34 = UnitSystem(id: "provinces-34", units: units34, aliases: aliasPairs("provinces-34"), regionAliases: regionPairs,
+                                      traditionalRegionAliases: traditionalAliases)
         self.mergedInto = mergedInto
     }
 }

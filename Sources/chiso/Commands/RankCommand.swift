@@ -4,6 +4,7 @@ import ChisoCore
 import ChisoNumerics
 
 extension TieMethod: ExpressibleByArgument {}
+extension RegionSystem: ExpressibleByArgument {}
 
 /// `chiso rank`: units ranked on one indicator in one year.
 struct RankCommand: ParsableCommand {
@@ -29,8 +30,11 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Show the worst N only.")
     var bottom: Int?
 
-    @Option(help: "Rank within one socio-economic region (e.g. 'Đồng bằng sông Hồng', 'Red River Delta').")
+    @Option(help: "Rank within one region: one of the six of 2023 ('Bắc Trung Bộ và duyên hải miền Trung', 'Red River Delta') or of the eight traditional ones ('Bắc Trung Bộ', 'Duyên hải Nam Trung Bộ').")
     var region: String?
+
+    @Option(name: .customLong("region-system"), help: "Read --region in the six regions of 2023 (2023) or the eight traditional ones (traditional); needed only for a name both use with different provinces (Đồng bằng sông Hồng).")
+    var regionSystem: RegionSystem?
 
     @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
     @OptionGroup(title: "Input") var input: InputOptions
@@ -45,7 +49,8 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let panel = try DataSession(input).loadPanel(dataset, merger: merger)
-        let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region))
+        let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region,
+                                                               regionSystem: regionSystem))
         // Which period was ranked is part of the answer: said even with -q.
         if let note = result.periodNote { Diagnostics.note(note.text(output.lang)) }
         if !input.quiet {

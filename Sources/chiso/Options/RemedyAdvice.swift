@@ -20,6 +20,7 @@ extension Remedy {
         case .giveRateAsPercent: return "give --at-least as a percentage from 0 to 100"
         case .countBadRows: return "run without --strict to count bad rows and go on"
         case .raiseWorkbookLimit: return "pass --xlsx-max-mb N to allow larger sheets"
+        case .chooseRegionSystem: return "pass --region-system 2023 or --region-system traditional"
         }
     }
 }
