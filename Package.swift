@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,7 +57,10 @@ let package = Package(
         .testTarget(name: "ChisoNumericsTests", dependencies: ["ChisoNumerics", "ChisoTestSupport", "ChisoApproximation"]),
         .testTarget(name: "ChisoCoreTests", dependencies: ["ChisoCore", "ChisoTestSupport"]),
         .testTarget(name: "ChisoXLSXTests", dependencies: ["ChisoXLSX", "ChisoTestSupport"]),
-        .testTarget(name: "ChisoIOTests", dependencies: ["ChisoIO", "ChisoTestSupport", "ChisoApproximation"]),
+        .testTarget(
+            name: "ChisoIOTests",
+            dependencies: ["ChisoIO", "ChisoTestSupport", "ChisoApproximation", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ChisoOutputTests", dependencies: ["ChisoOutput", "ChisoTestSupport"]),
         .testTarget(name: "ChisoDossiersTests", dependencies: ["ChisoDossiers", "ChisoTestSupport"]),
         .testTarget(name: "ChisoAnalysisTests", dependencies: ["ChisoAnalysis", "ChisoTestSupport", "ChisoApproximation"]),
