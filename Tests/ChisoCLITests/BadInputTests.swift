@@ -91,3 +91,15 @@ struct BadInputTests {
         #expect(lines.first?.hasPrefix("chiso: error: ") == true)
     }
 }
+
+/// The crashes a mutation fuzzer found, from minimal inputs: each now ends with one line and exit 1.
+struct CrashRegressionTests {
+    @Test(arguments: [["rank"], ["show"], ["forecast"], ["backtest"], ["trend"], ["target", "--unit", "Hà Nội", "--rank", "1"],
+                      ["compare", "--units", "Hà Nội,Huế"]])
+    func aHeaderWithoutRowsIsAnErrorNotATrap(_ command: [String]) throws {
+        let file = try Fixtures.temporaryFile("header-only.csv", "unit,period,indicator,value\n")
+        let result = try CLIRunner.run([command[0], file] + command.dropFirst())
+        #expect(result.status == 1, "\(command): exit \(result.status)")
+        #expect(result.stderr.contains("header-only.csv: the table has a header but no data rows"))
+    }
+}
