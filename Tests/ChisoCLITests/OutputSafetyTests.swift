@@ -1,5 +1,8 @@
 import ChisoTestSupport
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// What chiso does to the files it writes and the spreadsheets that open them (docs/security.md).
@@ -151,5 +154,36 @@ struct NotebookSafetyTests {
         let unclosed = try CLIRunner.run(["notebook", "run", open])
         #expect(unclosed.status == 1)
         #expect(unclosed.stderr.contains(":1: the console block opened here is never closed"))
+    }
+}
+
+/// Inputs that once took minutes or produced files that do not parse.
+struct HostileTextTests {
+    /// Control characters in a unit's name: the workbook and the chart still parse.
+    @Test func controlCharactersInNamesLeaveValidXML() throws {
+        let file = try Fixtures.temporaryFile("ctl.csv", "unit,period,indicator,value\n\"A\u{01}B\u{0B}\",2023,x,1\nC,2023,x,2\n")
+        let folder = try Fixtures.temporaryFolder()
+        #expect(try CLIRunner.run(["rank", file, "--unit-system", "custom", "-q", "-o", folder + "/r.xlsx"]).status == 0)
+        #expect(try CLIRunner.run(["show", folder + "/r.xlsx", "--layout", "wide-indicators", "--period", "2023", "--indicator", "Value", "-q"]).status == 0)
+        let svg = try CLIRunner.run(["rank", file, "--unit-system", "custom", "-q", "--format", "svg"])
+        #expect(svg.status == 0)
+        #expect(XMLParser(data: Data(svg.stdout.utf8)).parse())
+        #expect(svg.stdout.contains("A\u{FFFD}B\u{FFFD}"))
+    }
+
+    /// A megabyte of semicolons, and a 20 MB header cell: each done in seconds, not minutes.
+    @Test func pathologicalTextIsLinear() throws {
+        let semicolons = try Fixtures.temporaryFile("semi.txt", String(repeating: ";", count: 1 << 20))
+        let extract = try CLIRunner.runLimited(["extract", semicolons, "-q"], virtualMemoryKiB: 1 << 21, seconds: 30)
+        #expect(extract.status == 0, "exit \(extract.status)")
+        let header = try Fixtures.temporaryFile("wide.csv", "unit,period,indicator,value" + String(repeating: "y", count: 20 << 20) + "\nHà Nội,2023,x,1\n")
+        let rank = try CLIRunner.runLimited(["show", header, "-q", "--layout", "long"], virtualMemoryKiB: 1 << 21, seconds: 30)
+        #expect(rank.status != 124 && rank.status < 128, "exit \(rank.status)")
+    }
+
+    @Test func extractReadsStandardInputByItsDevicePath() throws {
+        let result = try CLIRunner.run(["extract", "/dev/stdin", "--format", "csv"], stdin: "Sở Tư pháp tiếp nhận 1.204 hồ sơ.")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("received,1204,"))
     }
 }

@@ -49,3 +49,11 @@ struct TerminalStyleTests {
         #expect(TableWriter(maxWidth: 200).render(Self.table, as: .table) == TableWriter().render(Self.table, as: .table))
     }
 }
+
+/// Non-finite values in a series are gaps in its sparkline, not a trap.
+struct SparklineTests {
+    @Test func infinitiesAreGaps() {
+        #expect(sparkline([1, .infinity, 3, .nan, -.infinity, 2]) == "▁ █  ▅")  // 2 is halfway: the fifth block
+        #expect(sparkline([.infinity]) == " ")
+    }
+}
