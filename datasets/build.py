@@ -6,7 +6,8 @@ Usage: python3 datasets/build.py [FACTS_DIR]   (default: ../shared/facts beside 
 Every value keeps the URL of the page that states it. Where pages disagree, one value is
 chosen by the rule below and every alternative is kept in the dataset's conflicts.csv:
 
-  1. A row flagged AMBIGUOUS is not used (it is listed in conflicts.csv as excluded).
+  1. A row flagged AMBIGUOUS, or named in MISATTRIBUTED (the facts README says the page shows
+     another province's figures), is not used (it is listed in conflicts.csv as excluded).
   2. A figure stated on a page beats a figure derived from a stated change ("up 7 places").
   3. Among figures of the same kind, the one stated by more distinct pages wins; then the one
      with more pages in total (stated and derived); then the one that comes first in the facts file.
@@ -151,9 +152,9 @@ def rank_is_derived(derivation):
     return d.startswith("derived") or d.startswith("value stated on page; rank derived")
 
 def panel_facts():
-    """Rows of the panel file and the score-part rows of the first collection, as uniform facts."""
+    """Rows of the panel files and the score-part rows of the first collection, as uniform facts."""
     facts = []
-    for order, r in enumerate(read("par_sipas_panel_from_pages.csv")):
+    for order, r in enumerate(read("par_sipas_panel_from_pages.csv") + read("par_sipas_more_from_pages.csv")):
         index = r["index"]
         maximum = ""
         if index.startswith("PAR_F"):
@@ -364,13 +365,21 @@ PAPI_DIMENSIONS = [
 PAPI_D1_PARTS = ["Tri thức công dân", "Cơ hội tham gia", "Chất lượng bầu cử trưởng thôn/tổ trưởng tổ dân phố", "Đóng góp tự nguyện"]
 PAPI_D1_PARTS_EN = ["Civic knowledge", "Opportunities for participation", "Quality of village head elections", "Voluntary contributions"]
 
-def simple_facts(name, expand=lambda r: [r]):
+# Rows of a facts file that a page shows under the wrong province, as the facts README says:
+# (file, year, province) → the reason, kept in conflicts.csv.
+MISATTRIBUTED = {
+    ("pci_province_pages.csv", "2010", "Lâm Đồng"): "AMBIGUOUS: the Lâm Đồng page shows Lai Châu's 2010 row (51.77, rank 57); the VCCI workbook has Lâm Đồng 58.26, rank 29",
+}
+
+def simple_facts(*names, expand=lambda r: [r]):
     """Facts files with columns year,province,index,value,rank,source_url (no derivations)."""
     facts = []
-    for r in read(name):
-        for e in expand(r):
-            facts.append(dict(order=len(facts), year=e["year"], unit=e["province"], indicator=e["index"], value=e["value"],
-                              rank=e["rank"], maximum="", url=e["source_url"], derivation=""))
+    for name in names:
+        for r in read(name):
+            for e in expand(r):
+                reason = MISATTRIBUTED.get((name, e["year"], e["province"]), "")
+                facts.append(dict(order=len(facts), year=e["year"], unit=e["province"], indicator=e["index"], value=e["value"],
+                                  rank=e["rank"], maximum="", url=e["source_url"], derivation=reason))
     return facts
 
 def expand_papi(r):
@@ -388,15 +397,15 @@ def expand_papi(r):
     return [dict(r, index=n, value=v, rank="") for n, v in zip(names, values)]
 
 def build_pci_papi():
-    data, conflicts = resolve(simple_facts("pci_from_pages.csv"))
+    data, conflicts = resolve(simple_facts("pci_from_pages.csv", "pci_province_pages.csv", "pci_more_from_pages.csv"))
     vcci = {"title": "VCCI and USAID: Provincial Competitiveness Index (PCI) reports; figures as quoted on the pages named per value in data.csv", "url": "https://pcivietnam.vn"}
     pci_indicators = [indicator("PCI", "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "Provincial Competitiveness Index (PCI)", "score", 0, 100, decimals=2,
                                 note="Weighted sum of the ten sub-indices, 0–100. The weights and some sub-indices were revised over the years (2006, 2009, 2017, 2021).")]
     pci_indicators += [indicator(id, vi, en, "score", 0, 10, decimals=2) for id, vi, en in PCI_SUBINDICES]
     write_panel("pci", {"vi": "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "en": "Provincial Competitiveness Index (PCI)"},
                 pci_indicators, data, conflicts, [vcci],
-                "Incomplete: mostly the top-10 lists of each year (totals and ranks), and the sub-indices of the provinces ranked 1–23 in 2019.")
-    data, conflicts = resolve(simple_facts("papi_from_pages.csv", expand_papi))
+                "Incomplete: mostly the top-10 lists of each year (totals and ranks), the sub-indices of the provinces ranked 1–23 in 2019, and the full 2006–2022 series of six provinces (Lâm Đồng, Phú Thọ, Ninh Thuận, Quảng Trị, Bình Phước, Hải Phòng) from their pcivietnam.vn pages.")
+    data, conflicts = resolve(simple_facts("papi_from_pages.csv", expand=expand_papi))
     undp = {"title": "CECODES, RTA and UNDP: Provincial Governance and Public Administration Performance Index (PAPI) reports; figures as quoted on the pages named per value in data.csv", "url": "https://papi.org.vn"}
     totals_max = {str(y): (60.0 if y <= 2017 else 80.0) for y in range(2011, 2025)}
     papi_indicators = [indicator("PAPI_TOTAL", "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "PAPI total (provincial governance and public administration performance)", "score", 6, decimals=2, breaks=[2018],

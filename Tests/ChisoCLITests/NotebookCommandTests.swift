@@ -13,8 +13,8 @@ struct NotebookCommandTests {
             ```console
             $ chiso rank par --year 2023 --top 2 --format csv -q
             rank,unit,code,value,n,published_rank,change,rank_change,percentile,quartile
-            1,Quảng Ninh,22,92.18,30,1,2.08,0,100,1
-            2,Hải Phòng,31,91.00,30,2,1.78,0,96.55172413793103,1
+            1,Quảng Ninh,22,92.18,31,1,2.08,0,100,1
+            2,Hải Phòng,31,91.00,31,2,1.78,0,96.66666666666667,1
             $ chiso rank par --year 1990
             ```
 
@@ -29,7 +29,7 @@ struct NotebookCommandTests {
         let update = try CLIRunner.run(["notebook", "run", file, "--update"])
         #expect(update.status == 0)
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains("2,Hải Phòng,31,91.87,30,2,1.78,0,96.55172413793103,1\n$ chiso rank par --year 1990\n[exit status 1]\n```\n"))
+        #expect(text.contains("2,Hải Phòng,31,91.87,31,2,1.78,0,96.66666666666667,1\n$ chiso rank par --year 1990\n[exit status 1]\n```\n"))
         let again = try CLIRunner.run(["notebook", "run", file])
         #expect(again.status == 0)
         #expect(again.stderr.contains("2 steps, all as written"))

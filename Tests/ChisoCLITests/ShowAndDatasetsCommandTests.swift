@@ -50,6 +50,6 @@ struct ShowAndDatasetsCommandTests {
     @Test func givesCoveragePerYear() throws {
         let result = try CLIRunner.run(["datasets", "par", "--format", "csv"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("\nPAR_INDEX,2023,30,38,63\n"))
+        #expect(result.stdout.contains("\nPAR_INDEX,2023,31,39,63\n"))
     }
 }

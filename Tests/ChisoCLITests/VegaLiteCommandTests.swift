@@ -25,7 +25,7 @@ struct VegaLiteCommandTests {
         #expect(Self.validator.errors(spec) == [])
         #expect(spec["mark"]?["type"] == .string("bar"))
         guard case let .array(values)? = spec["data"]?["values"] else { Issue.record("no inline data"); return }
-        #expect(values.count == 30)
+        #expect(values.count == 31)
         #expect(values[0]["unit"] == .string("Quảng Ninh") && values[0]["value"] == .number(92.18))
         #expect(spec["encoding"]?["color"]?["condition"]?["test"]?["oneOf"] == .array([.string("Quảng Ninh")]))
     }

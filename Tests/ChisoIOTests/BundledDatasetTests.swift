@@ -13,12 +13,12 @@ struct BundledDatasetTests {
         #expect(try library.metadata("par").indicators.first?.id == "PAR_INDEX")
     }
 
-    @Test func par2023HasThirtyValuesAndPublishedRanks() throws {
+    @Test func par2023HasThirtyOneValuesAndPublishedRanks() throws {
         let (panel, metadata, report) = try library.loadPanel("par", registry: try Fixtures.registry())
         #expect(metadata.units == "provinces-63")
         let p = try #require(panel.periodIndex(.year(2023)))
         let values = panel.cross(section: p, indicator: 0)
-        #expect(values.filter { !$0.isNaN }.count == 30)
+        #expect(values.filter { !$0.isNaN }.count == 31)
         let quangNinh = try #require(panel.unitIndex(code: "22"))
         #expect(panel.value(unit: quangNinh, period: p, indicator: 0) == 92.18)
         #expect(panel.provenance(unit: quangNinh, period: p, indicator: 0)?.publishedRank == 1)
@@ -34,14 +34,16 @@ struct BundledDatasetTests {
     /// with the same page, and so is each published rank.
     @Test(.enabled(if: Fixtures.runSharedTests, "../shared/facts is not beside the repository"), arguments: ["par", "sipas"])
     func everyFigureComesFromTheFacts(_ name: String) throws {
-        let facts = try TabularFile.read(path: Fixtures.sharedFolder + "/facts/par_sipas_panel_from_pages.csv")
+        let panelFiles = try ["par_sipas_panel_from_pages.csv", "par_sipas_more_from_pages.csv"].map { try TabularFile.read(path: Fixtures.sharedFolder + "/facts/" + $0) }
         let earlier = try TabularFile.read(path: Fixtures.sharedFolder + "/facts/par_index_from_pages.csv")
         var stated = Set<String>()
-        for record in facts.records {
-            let (year, unit, index, value, rank, url) = (facts.field(record, 0), facts.field(record, 1), facts.field(record, 2), facts.field(record, 3), facts.field(record, 4), facts.field(record, 6))
-            let base = index.hasPrefix("PAR_F") && facts.field(record, 7).contains("unit %") ? index + "_PCT" : index
-            if let v = Double(value) { stated.insert("\(year)|\(unit)|\(base)|v\(v)|\(url)") }
-            if let r = Int(rank) { stated.insert("\(year)|\(unit)|\(base)|r\(r)|\(url)") }
+        for facts in panelFiles {
+            for record in facts.records {
+                let (year, unit, index, value, rank, url) = (facts.field(record, 0), facts.field(record, 1), facts.field(record, 2), facts.field(record, 3), facts.field(record, 4), facts.field(record, 6))
+                let base = index.hasPrefix("PAR_F") && facts.field(record, 7).contains("unit %") ? index + "_PCT" : index
+                if let v = Double(value) { stated.insert("\(year)|\(unit)|\(base)|v\(v)|\(url)") }
+                if let r = Int(rank) { stated.insert("\(year)|\(unit)|\(base)|r\(r)|\(url)") }
+            }
         }
         for record in earlier.records {
             var index = earlier.field(record, 2)
@@ -65,13 +67,18 @@ struct BundledDatasetTests {
 
     /// PCI and PAPI figures come from their facts files; a PAPI row may list several dimensions
     /// separated by semicolons (`PAPI_D1..D8`), and named dimensions (`PAPI_D1_PARTICIPATION`) keep their number.
-    @Test(.enabled(if: Fixtures.runSharedTests, "../shared/facts is not beside the repository"), arguments: [("pci", "pci_from_pages.csv"), ("papi", "papi_from_pages.csv")])
-    func pciAndPapiFiguresComeFromTheFacts(_ name: String, _ factsFile: String) throws {
-        let facts = try TabularFile.read(path: Fixtures.sharedFolder + "/facts/" + factsFile)
+    @Test(.enabled(if: Fixtures.runSharedTests, "../shared/facts is not beside the repository"), arguments: [
+        ("pci", ["pci_from_pages.csv", "pci_province_pages.csv", "pci_more_from_pages.csv"]), ("papi", ["papi_from_pages.csv"]),
+    ])
+    func pciAndPapiFiguresComeFromTheFacts(_ name: String, _ factsFiles: [String]) throws {
+        let records = try factsFiles.flatMap { file in
+            let table = try TabularFile.read(path: Fixtures.sharedFolder + "/facts/" + file)
+            return table.records.map { record in (0..<6).map { table.field(record, $0) } }
+        }
         var stated = Set<String>()
-        for record in facts.records {
-            let (year, unit, index, url) = (facts.field(record, 0), facts.field(record, 1), facts.field(record, 2), facts.field(record, 5))
-            let values = facts.field(record, 3).split(separator: ";").map(String.init)
+        for fields in records {
+            let (year, unit, index, url) = (fields[0], fields[1], fields[2], fields[5])
+            let values = fields[3].split(separator: ";").map(String.init)
             let names: [String]
             switch index {
             case "PAPI_D1..D8": names = (1...8).map { "PAPI_D\($0)" }
@@ -79,7 +86,7 @@ struct BundledDatasetTests {
             default: names = [index.hasPrefix("PAPI_D") ? String(index.prefix(7)) : index]
             }
             for (name, value) in zip(names, values) { if let v = Double(value) { stated.insert("\(year)|\(unit)|\(name)|v\(v)|\(url)") } }
-            if names.count == 1, let r = Int(facts.field(record, 4)) { stated.insert("\(year)|\(unit)|\(names[0])|r\(r)|\(url)") }
+            if names.count == 1, let r = Int(fields[4]) { stated.insert("\(year)|\(unit)|\(names[0])|r\(r)|\(url)") }
         }
         let data = try TabularFile.read(path: Fixtures.datasetsFolder + "/\(name)/data.csv")
         #expect(data.records.count > 100)
@@ -102,5 +109,15 @@ struct BundledDatasetTests {
         #expect(rows.contains("2023 Hà Nội value 91.43/91.25"))
         // The row flagged AMBIGUOUS is excluded, not used.
         #expect(rows.contains("2015 Điện Biên excluded /74.99"))
+    }
+
+    /// The Lâm Đồng page shows Lai Châu's 2010 row (the facts README says so): it is excluded.
+    @Test func aRowShownUnderTheWrongProvinceIsExcluded() throws {
+        let conflicts = try TabularFile.read(path: Fixtures.datasetsFolder + "/pci/conflicts.csv")
+        #expect(conflicts.records.contains { conflicts.field($0, 0) == "2010" && conflicts.field($0, 1) == "Lâm Đồng" && conflicts.field($0, 3) == "excluded" && conflicts.field($0, 7) == "51.77" })
+        let data = try TabularFile.read(path: Fixtures.datasetsFolder + "/pci/data.csv")
+        #expect(!data.records.contains { data.field($0, 0) == "Lâm Đồng" && data.field($0, 1) == "2010" })
+        // The rest of the page is used.
+        #expect(data.records.contains { data.field($0, 0) == "Lâm Đồng" && data.field($0, 1) == "2008" && data.field($0, 2) == "PCI" })
     }
 }
