@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Modules by responsibility; each may import only the modules listed as its dependencies here
 // (docs/architecture.md explains the cut):
-//   CLapack → ChisoNumerics → ChisoCore → ChisoXLSX → ChisoIO → ChisoOutput → ChisoDossiers → ChisoAnalysis → chiso
+//   CLapack → ChisoNumerics → ChisoCore → ChisoSpreadsheets → ChisoIO → ChisoOutput → ChisoDossiers → ChisoAnalysis → chiso
 import PackageDescription
 
 let package = Package(
@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "chiso", targets: ["chiso"]),
         .library(name: "ChisoNumerics", targets: ["ChisoNumerics"]),
         .library(name: "ChisoCore", targets: ["ChisoCore"]),
-        .library(name: "ChisoXLSX", targets: ["ChisoXLSX"]),
+        .library(name: "ChisoSpreadsheets", targets: ["ChisoSpreadsheets"]),
         .library(name: "ChisoIO", targets: ["ChisoIO"]),
         .library(name: "ChisoOutput", targets: ["ChisoOutput"]),
         .library(name: "ChisoDossiers", targets: ["ChisoDossiers"]),
@@ -31,15 +31,15 @@ let package = Package(
         ),
         .target(name: "ChisoNumerics", dependencies: ["CLapack"]),
         .target(name: "ChisoCore", dependencies: ["ChisoNumerics"]),
-        .target(name: "ChisoXLSX", dependencies: ["ChisoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "ChisoIO", dependencies: ["ChisoCore", "ChisoNumerics", "ChisoXLSX"]),
-        .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoXLSX"]),
+        .target(name: "ChisoSpreadsheets", dependencies: ["ChisoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "ChisoIO", dependencies: ["ChisoCore", "ChisoNumerics", "ChisoSpreadsheets"]),
+        .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoSpreadsheets"]),
         .target(name: "ChisoDossiers", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput"]),
         .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers"]),
         .executableTarget(
             name: "chiso",
             dependencies: [
-                "ChisoNumerics", "ChisoCore", "ChisoXLSX", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
+                "ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "ChisoNumericsTests", dependencies: ["ChisoNumerics", "ChisoTestSupport", "ChisoApproximation"]),
         .testTarget(name: "ChisoCoreTests", dependencies: ["ChisoCore", "ChisoTestSupport"]),
-        .testTarget(name: "ChisoXLSXTests", dependencies: ["ChisoXLSX", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoSpreadsheetsTests", dependencies: ["ChisoSpreadsheets", "ChisoTestSupport"]),
         .testTarget(
             name: "ChisoIOTests",
             dependencies: ["ChisoIO", "ChisoTestSupport", "ChisoApproximation", .product(name: "PropertyBased", package: "swift-property-based")]

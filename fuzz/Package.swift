@@ -6,7 +6,7 @@ import PackageDescription
 let chiso: [Target.Dependency] = [
     .product(name: "ChisoCore", package: "chiso"),
     .product(name: "ChisoIO", package: "chiso"),
-    .product(name: "ChisoXLSX", package: "chiso"),
+    .product(name: "ChisoSpreadsheets", package: "chiso"),
     .product(name: "ChisoDossiers", package: "chiso"),
     .product(name: "ChisoAnalysis", package: "chiso"),
 ]

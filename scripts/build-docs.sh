@@ -13,7 +13,7 @@ swift build --scratch-path .build-docs -Xswiftc -emit-symbol-graph -Xswiftc -emi
 
 status=0
 mkdir -p .build-docs/html
-for module in ChisoNumerics ChisoCore ChisoXLSX ChisoIO ChisoOutput ChisoDossiers ChisoAnalysis; do
+for module in ChisoNumerics ChisoCore ChisoSpreadsheets ChisoIO ChisoOutput ChisoDossiers ChisoAnalysis; do
     own=".build-docs/graphs-$module"
     rm -rf "$own" && mkdir -p "$own"
     cp "$graphs/$module".symbols.json "$own"/

@@ -1,5 +1,5 @@
 import ChisoCore
-import ChisoXLSX
+import ChisoSpreadsheets
 import Foundation
 
 /// Writes a `Table` as an `.xlsx` workbook: the title in the first row, the headers in the

@@ -1,6 +1,6 @@
 import ChisoAnalysis
 import ChisoIO
-import ChisoXLSX
+import ChisoSpreadsheets
 import ChisoTestSupport
 import Foundation
 import Testing

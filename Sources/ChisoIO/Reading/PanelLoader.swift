@@ -1,5 +1,5 @@
 import ChisoCore
-import ChisoXLSX
+import ChisoSpreadsheets
 import Foundation
 
 /// Reads indicator tables into panels: a CSV file in any layout, a folder of per-year files,

@@ -1,5 +1,5 @@
 import ChisoCore
-import ChisoXLSX
+import ChisoSpreadsheets
 
 /// The shape of a table of indicator values.
 public enum TableLayout: String, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
 import ChisoCore
-import ChisoXLSX
+import ChisoSpreadsheets
 extension TabularFile {
     /// A worksheet as a table, in the shapes provinces publish: the header is the first row with
     /// two or more cells (title rows above it are skipped); a header with cells merged across
@@ -7,7 +7,7 @@ extension TabularFile {
     /// are counted as blank. Numbers stored as text (`93,364`, `91,43%`) are read with `decimal`,
     /// or with the convention the text cells show, and every number is written with a decimal
     /// point, so the table is then read with `.point`. Record lines are the sheet's row numbers.
-    public static func sheet(_ sheet: XLSXSheet, decimal: DecimalSeparator?) throws(DataError) -> TabularFile {
+    public static func sheet(_ sheet: Worksheet, decimal: DecimalSeparator?) throws(DataError) -> TabularFile {
         let rowNumbers = sheet.rows.keys.sorted()
         func text(_ row: Int, _ column: Int) -> String { sheet.rows[row]?[column]?.text.trimmingCharacters(in: .whitespaces) ?? "" }
         func filled(_ row: Int) -> [Int] { (sheet.rows[row] ?? [:]).filter { !$0.value.text.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.key) }
@@ -18,7 +18,7 @@ extension TabularFile {
         let width = rowNumbers.lazy.compactMap { filled($0).max() }.max() ?? 1
         let dataRows = rowNumbers.filter { $0 > headerRow }
         guard width * max(1, dataRows.count) <= Self.maximumSheetCells else {
-            throw .tooLarge(path: sheet.displayName, reason: "the sheet spans \(dataRows.count) rows × \(width) columns (to column \(XLSXSheet.columnName(width))), too many cells to read as a table; delete stray cells beyond the table")
+            throw .tooLarge(path: sheet.displayName, reason: "the sheet spans \(dataRows.count) rows × \(width) columns (to column \(Worksheet.columnName(width))), too many cells to read as a table; delete stray cells beyond the table")
         }
         let groups = sheet.merges.filter { $0.rows.lowerBound == headerRow && $0.columns.count > 1 }
         let subRow = headerRow + 1
@@ -43,7 +43,7 @@ extension TabularFile {
             let fields = (1...width).map { column -> String in
                 guard let cell = sheet.rows[row]?[column] else { return "" }
                 if cell.isNumber { return cell.text }
-                if let convention, let value = NumberSyntax.parse(cell.text, decimal: convention) { return XLSXSheet.decimal(value) }
+                if let convention, let value = NumberSyntax.parse(cell.text, decimal: convention) { return Worksheet.decimal(value) }
                 return cell.text
             }
             if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { blank += 1; continue }
@@ -57,7 +57,7 @@ extension TabularFile {
 
     /// The decimal separator that numbers stored as text show, nil when none is a number;
     /// refuses to guess when the only evidence is ambiguous, like the CSV readers.
-    private static func textConvention(_ sheet: XLSXSheet, from firstRow: Int) throws(DataError) -> DecimalSeparator? {
+    private static func textConvention(_ sheet: Worksheet, from firstRow: Int) throws(DataError) -> DecimalSeparator? {
         var decided: Set<DecimalSeparator> = []
         var ambiguous: (row: Int, column: Int, text: String)?
         for row in sheet.rows.keys.sorted() where row >= firstRow {

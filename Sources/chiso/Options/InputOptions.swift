@@ -1,7 +1,7 @@
 import ArgumentParser
 import ChisoCore
 import ChisoIO
-import ChisoXLSX
+import ChisoSpreadsheets
 import ChisoOutput
 import Foundation
 

@@ -2,7 +2,7 @@ import ChisoCore
 import Foundation
 
 /// One worksheet as cell text by row and column (both 1-based), with its merged ranges.
-public struct XLSXSheet: Sendable {
+public struct Worksheet: Sendable {
     public let name: String
     /// The workbook and sheet, as error messages name them: `file.xlsx[Sheet1]`.
     public let displayName: String

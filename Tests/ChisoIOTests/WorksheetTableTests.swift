@@ -1,6 +1,6 @@
 import ChisoCore
 import ChisoIO
-import ChisoXLSX
+import ChisoSpreadsheets
 import ChisoTestSupport
 import Testing
 

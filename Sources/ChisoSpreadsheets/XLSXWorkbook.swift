@@ -89,7 +89,7 @@ public struct XLSXWorkbook {
     }
 
     /// The sheet named `selector`, or at 1-based position `selector`, or the first.
-    public func sheet(_ selector: String?) throws(DataError) -> XLSXSheet {
+    public func sheet(_ selector: String?) throws(DataError) -> Worksheet {
         var index = 0
         if let selector {
             if let found = sheetNames.firstIndex(of: selector) {
@@ -104,7 +104,7 @@ public struct XLSXWorkbook {
               let data = try Self.unpack(sheetTargets[index], from: archive, path: path, limits: limits, naming: "sheet '\(sheetNames[index])'") else {
             throw .emptyFile(file: path)
         }
-        return try XLSXSheet(data: data, name: sheetNames[index], workbook: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
+        return try Worksheet(data: data, name: sheetNames[index], workbook: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
     }
 
     /// The bytes of the archive entry `name`, or nil when the workbook has no such part; an

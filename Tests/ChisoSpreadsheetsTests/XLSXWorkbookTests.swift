@@ -1,6 +1,6 @@
 import ChisoCore
 import ChisoTestSupport
-import ChisoXLSX
+import ChisoSpreadsheets
 import Foundation
 import Testing
 
@@ -21,12 +21,12 @@ struct XLSXWorkbookTests {
     @Test func cellsAsWritten() throws {
         let sheet = try XLSXWorkbook(path: Self.published).sheet("PAR 2023")
         #expect(sheet.displayName == Self.published + "[PAR 2023]")
-        #expect(sheet.rows[5]?[1] == XLSXSheet.Cell(text: "Quảng Ninh", isNumber: false))
-        #expect(sheet.rows[5]?[2] == XLSXSheet.Cell(text: "2023", isNumber: true))
-        #expect(sheet.rows[5]?[3] == XLSXSheet.Cell(text: "92.18", isNumber: true))
-        #expect(sheet.rows[5]?[4] == XLSXSheet.Cell(text: "9,44", isNumber: false))
+        #expect(sheet.rows[5]?[1] == Worksheet.Cell(text: "Quảng Ninh", isNumber: false))
+        #expect(sheet.rows[5]?[2] == Worksheet.Cell(text: "2023", isNumber: true))
+        #expect(sheet.rows[5]?[3] == Worksheet.Cell(text: "92.18", isNumber: true))
+        #expect(sheet.rows[5]?[4] == Worksheet.Cell(text: "9,44", isNumber: false))
         // 15 April 2024 is serial 45397, shown with a dd/mm/yyyy format.
-        #expect(sheet.rows[5]?[6] == XLSXSheet.Cell(text: "2024-04-15", isNumber: false))
+        #expect(sheet.rows[5]?[6] == Worksheet.Cell(text: "2024-04-15", isNumber: false))
         #expect(sheet.merges.contains { $0.rows == 3...3 && $0.columns == 4...5 })
     }
 
@@ -45,10 +45,10 @@ struct XLSXWorkbookTests {
         let workbook = try XLSXWorkbook(path: file)
         #expect(workbook.sheetNames == ["Bảng <1>", "Ghi chú"])
         let sheet = try workbook.sheet(nil)
-        #expect(sheet.rows[1]?[1] == XLSXSheet.Cell(text: "Hải Phòng & Hà Nội", isNumber: false))
-        #expect(sheet.rows[1]?[2] == XLSXSheet.Cell(text: "91.87", isNumber: true))
+        #expect(sheet.rows[1]?[1] == Worksheet.Cell(text: "Hải Phòng & Hà Nội", isNumber: false))
+        #expect(sheet.rows[1]?[2] == Worksheet.Cell(text: "91.87", isNumber: true))
         #expect(sheet.rows[1]?[3] == nil)
-        #expect(sheet.rows[1]?[4] == XLSXSheet.Cell(text: "-0.125", isNumber: true))
+        #expect(sheet.rows[1]?[4] == Worksheet.Cell(text: "-0.125", isNumber: true))
         #expect(sheet.rows[2] == nil)
         #expect(sheet.rows[3]?[1]?.text == "dòng 3")
         #expect(try workbook.sheet("2").rows[1]?[1]?.text == "nguồn")

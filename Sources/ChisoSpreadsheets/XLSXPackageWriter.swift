@@ -86,10 +86,10 @@ public enum XLSXPackageWriter {
         for (r, row) in rows.enumerated() where !row.isEmpty {
             xml += "<row r=\"\(r + 1)\">"
             for (c, cell) in row.enumerated() {
-                let reference = XLSXSheet.columnName(c + 1) + String(r + 1)
+                let reference = Worksheet.columnName(c + 1) + String(r + 1)
                 switch cell {
                 case let .text(s): xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xmlEscaped(s))</t></is></c>"
-                case let .number(x): xml += "<c r=\"\(reference)\"><v>\(XLSXSheet.decimal(x))</v></c>"
+                case let .number(x): xml += "<c r=\"\(reference)\"><v>\(Worksheet.decimal(x))</v></c>"
                 case .empty: continue
                 }
             }
