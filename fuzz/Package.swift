@@ -24,6 +24,7 @@ let package = Package(
         .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzPanel", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzXLSXSheet", dependencies: ["FuzzSupport"] + chiso),
+        .executableTarget(name: "FuzzXLS", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport"] + chiso),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(FuzzCSV FuzzNumbers FuzzPanel FuzzXLSXSheet FuzzExtract)
+[ "${#targets[@]}" -gt 0 ] || targets=(FuzzCSV FuzzNumbers FuzzPanel FuzzXLSXSheet FuzzXLS FuzzExtract)
 root=$(cd .. && pwd)
 work="$root/.build-fuzz"
 
@@ -20,17 +20,20 @@ seed() {  # target → its seed files
         FuzzCSV|FuzzPanel) ls seeds/csv/* "$root"/notebooks-cli/data/*.csv ;;
         FuzzNumbers) ls seeds/numbers/* ;;
         FuzzXLSXSheet) ls "$root"/Tests/Fixtures/xlsx/*.xlsx ;;
+        FuzzXLS) ls "$root"/Tests/Fixtures/xls/*.xls ;;
         FuzzExtract) ls seeds/extract/* "$root"/../shared/seeds/*.txt ;;
     esac 2>/dev/null || true
 }
 
 run() {
-    local target=$1 corpus="$work/corpus/$1" crashes="$work/crashes/$1/"
+    local target=$1 corpus="$work/corpus/$1" crashes="$work/crashes/$1/" max_len=8192
+    # A compound file is sectors of 512 bytes: the .xls seeds need room.
+    [ "$target" = FuzzXLS ] && max_len=65536
     mkdir -p "$corpus" "$crashes"
     seed "$target" | while read -r file; do cp "$file" "$corpus/" 2>/dev/null || true; done
     # Foundation's regular expressions keep caches that LeakSanitizer reports as leaks, and Swift's
     # own crash handler confuses AddressSanitizer: both are turned off so that a crash is ours.
-    ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$work/release/$target" "$corpus" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$work/release/$target" "$corpus" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$crashes" -print_final_stats=1 > "$work/$target.log" 2>&1 || true
     echo "$target: $(grep -E '^stat::number_of_executed_units' "$work/$target.log" | awk '{print $2}') runs, $(ls "$crashes" | wc -l) crashes"
 }

@@ -2,34 +2,20 @@ import ChisoCore
 import Foundation
 import ZIPFoundation
 
-/// How far a workbook may inflate when it is read: a part (a sheet, the shared strings) larger
-/// than `maximumPartBytes`, or inflating more than `maximumRatio` times its compressed size once
-/// past 16 MiB, is refused — a zip bomb is stopped before it exhausts memory.
-public struct XLSXLimits: Sendable, Equatable {
-    public var maximumPartBytes: Int
-    public var maximumRatio: Int
-
-    /// 256 MiB a part and a ratio of 1,000 (deflate cannot exceed about 1,032 on real data).
-    public init(maximumPartBytes: Int = 256 << 20, maximumRatio: Int = 1_000) {
-        self.maximumPartBytes = maximumPartBytes
-        self.maximumRatio = maximumRatio
-    }
-}
-
 /// An Office Open XML workbook (`.xlsx`): its sheets, read as grids of cell text.
-public struct XLSXWorkbook {
+public struct XLSXWorkbook: WorkbookFile {
     public let path: String
     /// Sheet names in workbook order.
     public let sheetNames: [String]
     private let sheetTargets: [String]
     private let archive: Archive
-    private let limits: XLSXLimits
+    private let limits: WorkbookLimits
     private let sharedStrings: [String]
     /// Indices of cell styles whose number format is a date.
     private let dateStyles: Set<Int>
 
     /// Opens the workbook at `path`, inflating no part beyond `limits`.
-    public init(path: String, limits: XLSXLimits = XLSXLimits()) throws(DataError) {
+    public init(path: String, limits: WorkbookLimits = WorkbookLimits()) throws(DataError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
         try ZIPDirectoryCheck.validate(path: path)
         let archive: Archive
@@ -88,29 +74,18 @@ public struct XLSXWorkbook {
         dateStyles = styles
     }
 
-    /// The sheet named `selector`, or at 1-based position `selector`, or the first.
-    public func sheet(_ selector: String?) throws(DataError) -> Worksheet {
-        var index = 0
-        if let selector {
-            if let found = sheetNames.firstIndex(of: selector) {
-                index = found
-            } else if let position = Int(selector), position >= 1, position <= sheetNames.count {
-                index = position - 1
-            } else {
-                throw .unreadable(path: path, reason: "no sheet '\(selector)'; its sheets are \(sheetNames.map { "'\($0)'" }.joined(separator: ", "))")
-            }
-        }
-        guard sheetNames.indices.contains(index),
-              let data = try Self.unpack(sheetTargets[index], from: archive, path: path, limits: limits, naming: "sheet '\(sheetNames[index])'") else {
+    /// The sheet at 0-based `index` of `sheetNames`.
+    public func sheet(at index: Int) throws(DataError) -> Worksheet {
+        guard let data = try Self.unpack(sheetTargets[index], from: archive, path: path, limits: limits, naming: "sheet '\(sheetNames[index])'") else {
             throw .emptyFile(file: path)
         }
-        return try Worksheet(data: data, name: sheetNames[index], workbook: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
+        return try Worksheet(xlsxData: data, name: sheetNames[index], workbook: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
     }
 
     /// The bytes of the archive entry `name`, or nil when the workbook has no such part; an
     /// entry that cannot be unpacked, or inflates beyond `limits`, is an error naming it (or
     /// `naming`, said to the user).
-    private static func unpack(_ name: String, from archive: Archive, path: String, limits: XLSXLimits, naming: String? = nil) throws(DataError) -> Data? {
+    private static func unpack(_ name: String, from archive: Archive, path: String, limits: WorkbookLimits, naming: String? = nil) throws(DataError) -> Data? {
         guard let item = archive[name] else { return nil }
         let part = naming ?? name
         let compressed = max(1, Int(clamping: item.compressedSize))

@@ -85,7 +85,7 @@ struct PanelLoaderTests {
         #expect(panel.periods == [.year(2022), .year(2023)])
         #expect(try value(panel, "Thừa Thiên Huế", .year(2022), "A") == 3)
         #expect(try value(panel, "Hà Nội", .year(2023), "A") == 1.75)
-        #expect(report.skippedFiles == ["README.md (not a .csv file)", "summary_2011_2024.csv (no single year in its name)"])
+        #expect(report.skippedFiles == ["README.md (not a .csv, .xlsx or .xls file)", "summary_2011_2024.csv (no single year in its name)"])
         // Huế B 2022 is the one empty cell read; Huế has no row in 2023.csv, so nothing there was read.
         #expect(report.missingValues == 1)
     }

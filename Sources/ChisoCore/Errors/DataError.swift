@@ -6,6 +6,8 @@ public enum DataError: RemediableError, Equatable {
     case unreadable(path: String, reason: String)
     case unwritable(path: String, reason: String)
     case tooLarge(path: String, reason: String)
+    /// A file of a kind chiso does not read as a table (a PDF, a Word document…): what it is and what to do.
+    case notATable(path: String, what: String, advice: String)
     case emptyFile(file: String)
     case noDataRows(file: String)
     case notUTF8(at: SourceLocation, likelyEncoding: String)
@@ -37,6 +39,8 @@ public enum DataError: RemediableError, Equatable {
             return "\(path): no such file, folder or bundled dataset"
         case let .unreadable(path, reason):
             return "\(path): cannot be read: \(reason)"
+        case let .notATable(path, what, advice):
+            return "\(path): this is \(what), not a table chiso reads (CSV, .xlsx or .xls); \(advice)"
         case let .tooLarge(path, reason):
             return "\(path): \(reason); raise the limit if the file is trusted"
         case let .unwritable(path, reason):

@@ -2,8 +2,8 @@ import ChisoCore
 import ChisoSpreadsheets
 import Foundation
 
-/// Reads indicator tables into panels: a CSV file in any layout, a folder of per-year files,
-/// or standard input (`-`).
+/// Reads indicator tables into panels: a CSV file in any layout, a sheet of an `.xlsx` or `.xls`
+/// workbook, a folder of per-year files, or standard input (`-`).
 public struct PanelLoader: Sendable {
     /// Resolves province names; nil reads every file with its own units.
     public let registry: ProvinceRegistry?
@@ -22,17 +22,12 @@ public struct PanelLoader: Sendable {
         let observations: [Observation]
         if isDirectory.boolValue {
             observations = try folderObservations(path, options: options, report: &report)
-        } else if path.lowercased().hasSuffix(".xlsx") {
-            let table = try TabularFile.sheet(try XLSXWorkbook(path: path, limits: options.xlsxLimits).sheet(options.sheet), decimal: options.decimal)
-            report.blankLines += table.blankLines
-            // The sheet's numbers are all written with a decimal point by now.
-            var pointOptions = options
-            pointOptions.decimal = .point
-            observations = try fileObservations(table, fileName: path, options: pointOptions, report: &report)
         } else {
-            let table = try TabularFile.read(path: path, separator: options.separator)
+            let (table, decimalPoint) = try TabularFile.open(path: path, options: options)
             report.blankLines += table.blankLines
-            observations = try fileObservations(table, fileName: path, options: options, report: &report)
+            var fileOptions = options
+            if decimalPoint { fileOptions.decimal = .point }
+            observations = try fileObservations(table, fileName: path, options: fileOptions, report: &report)
         }
         let panel = try build(observations, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &report)
         return (panel, report)
@@ -96,7 +91,7 @@ public struct PanelLoader: Sendable {
         }
     }
 
-    /// Every `.csv` file named by a single year; other entries are reported as not read.
+    /// Every `.csv`, `.xlsx` or `.xls` file named by a single year; other entries are reported as not read.
     private func folderObservations(_ folder: String, options: ReadOptions, report: inout LoadReport) throws(DataError) -> [Observation] {
         let entries: [String]
         do {
@@ -111,13 +106,16 @@ public struct PanelLoader: Sendable {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue { report.skippedFiles.append("\(entry)/ (a folder)"); continue }
-            guard entry.lowercased().hasSuffix(".csv") else { report.skippedFiles.append("\(entry) (not a .csv file)"); continue }
+            guard [".csv", ".xlsx", ".xls"].contains(where: entry.lowercased().hasSuffix) else {
+                report.skippedFiles.append("\(entry) (not a .csv, .xlsx or .xls file)"); continue
+            }
             guard let year = Self.year(inFileName: entry) else { report.skippedFiles.append("\(entry) (no single year in its name)"); continue }
-            let table = try TabularFile.read(path: path, separator: options.separator)
+            let (table, decimalPoint) = try TabularFile.open(path: path, options: options)
             var fileReport = LoadReport(source: path)
             fileReport.blankLines = table.blankLines
             var fileOptions = options
             fileOptions.period = .year(year)
+            if decimalPoint { fileOptions.decimal = .point }
             observations += try fileObservations(table, fileName: path, options: fileOptions, report: &fileReport)
             report.absorb(fileReport)
             filesRead += 1

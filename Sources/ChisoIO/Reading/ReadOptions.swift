@@ -43,14 +43,14 @@ public struct ReadOptions: Sendable {
     public var period: Period?
     /// The indicator of a years-as-columns file that has no indicator column.
     public var indicator: String?
-    /// The sheet of an `.xlsx` workbook, by name or 1-based position (default: the first).
+    /// The sheet of a workbook (`.xlsx` or `.xls`), by name or 1-based position (default: the first).
     public var sheet: String?
-    /// How far an `.xlsx` workbook may inflate.
-    public var xlsxLimits: XLSXLimits
+    /// How large a workbook may be, or inflate to.
+    public var workbookLimits: WorkbookLimits
 
     public init(layout: TableLayout? = nil, decimal: DecimalSeparator? = nil, separator: UInt8? = nil,
                 onDuplicate: DuplicatePolicy? = nil, units: UnitSystemChoice = .auto, unitCodebook: String? = nil,
-                period: Period? = nil, indicator: String? = nil, sheet: String? = nil, xlsxLimits: XLSXLimits = XLSXLimits()) {
+                period: Period? = nil, indicator: String? = nil, sheet: String? = nil, workbookLimits: WorkbookLimits = WorkbookLimits()) {
         self.layout = layout
         self.decimal = decimal
         self.separator = separator
@@ -60,6 +60,6 @@ public struct ReadOptions: Sendable {
         self.period = period
         self.indicator = indicator
         self.sheet = sheet
-        self.xlsxLimits = xlsxLimits
+        self.workbookLimits = workbookLimits
     }
 }

@@ -1,4 +1,5 @@
 import ChisoCore
+import ChisoSpreadsheets
 import Foundation
 
 /// A CSV file read into a header and records, with the locations needed for error messages.
@@ -28,10 +29,17 @@ public struct TabularFile: Sendable {
     /// - Parameters:
     ///   - path: a file path, or `-` for standard input.
     ///   - separator: the separator byte, detected from the header when nil.
-    /// - Throws: `DataError` for missing files, bad encodings, broken quoting and ragged rows.
+    /// - Throws: `DataError` for missing files, bad encodings, broken quoting and ragged rows, and
+    ///   `.notATable` for a file that is not text (a workbook, a PDF, a Word document…).
     public static func read(path: String, separator: UInt8? = nil) throws(DataError) -> TabularFile {
         let displayName = path == "-" ? "<stdin>" : path
         let bytes = try InputFile.bytes(path)
+        let kind = FileKind.detect(prefix: Array(bytes.prefix(1024)))
+        if kind != .text {
+            let refined = path == "-" ? kind : FileKind.detect(path: path)
+            let (what, advice) = refined.refusal ?? ("a workbook", path == "-" ? "give its path instead of standard input" : "read it as a workbook")
+            throw .notATable(path: displayName, what: what, advice: advice)
+        }
         return try parse(bytes: bytes, displayName: displayName, separator: separator)
     }
 

@@ -40,10 +40,13 @@ public struct VariableTable: Sendable {
         return names.firstIndex { NameFolding.key($0) == key }
     }
 
-    /// Reads a CSV whose columns are variables. A unit and a period column are recognised by
-    /// their headers; text columns are set aside; numbers are read to double-double precision.
+    /// Reads a CSV file or a workbook sheet whose columns are variables. A unit and a period column
+    /// are recognised by their headers; text columns are set aside; numbers are read to
+    /// double-double precision.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(DataError) -> VariableTable {
-        let table = try TabularFile.read(path: path, separator: options.separator)
+        let (table, decimalPoint) = try TabularFile.open(path: path, options: options)
+        var options = options
+        if decimalPoint { options.decimal = .point }
         let unitColumn = table.column(named: ColumnRole.unit)
         let periodColumn = table.column(named: ColumnRole.period)
         var numeric: [Int] = []

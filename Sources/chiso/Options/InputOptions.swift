@@ -48,10 +48,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Period of a wide file without a period column or a year in its name (2023, 2023-Q2, 2023-06).")
     var period: String?
 
-    @Option(help: "The sheet of an .xlsx workbook, by name or position (default: the first).")
+    @Option(help: "The sheet of a workbook (.xlsx or .xls), by name or position (default: the first).")
     var sheet: String?
 
-    @Option(name: .customLong("xlsx-max-mb"), help: "Largest size, in MiB, a part of an .xlsx workbook may inflate to. Without it a part may reach 256 MiB and inflate at most 1,000 times its compressed size (beyond is refused as a possible zip bomb); with it, only the size is bounded.")
+    @Option(name: .customLong("xlsx-max-mb"), help: "Largest size, in MiB, a part of an .xlsx workbook may inflate to, or an .xls file may have. Without it a part or file may reach 256 MiB and an .xlsx part inflate at most 1,000 times its compressed size (beyond is refused as a possible zip bomb); with it, only the size is bounded.")
     var xlsxMaxMB: Int?
 
     @Flag(name: .shortAndLong, help: "Do not print load notes (missing values, skipped columns) on stderr.")
@@ -86,7 +86,7 @@ struct InputOptions: ParsableArguments {
             separator: separator.flatMap(separatorByte),
             onDuplicate: onDuplicate, units: unitSystem, unitCodebook: unitCodebook,
             period: period.flatMap(Period.init(parsing:)), sheet: sheet,
-            xlsxLimits: xlsxMaxMB.map { XLSXLimits(maximumPartBytes: $0 << 20, maximumRatio: .max) } ?? XLSXLimits())
+            workbookLimits: xlsxMaxMB.map { WorkbookLimits(maximumPartBytes: $0 << 20, maximumRatio: .max) } ?? WorkbookLimits())
     }
 
     /// How numbers are written: decimal comma under `--decimal-comma`.

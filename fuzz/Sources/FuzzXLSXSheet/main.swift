@@ -21,7 +21,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
         return 0
     }
-    guard let sheet = try? Worksheet(data: input, name: "Sheet1", workbook: "fuzz.xlsx", sharedStrings: ["Hà Nội", "93,364"], dateStyles: [1]) else { return 0 }
+    guard let sheet = try? Worksheet(xlsxData: input, name: "Sheet1", workbook: "fuzz.xlsx", sharedStrings: ["Hà Nội", "93,364"], dateStyles: [1]) else { return 0 }
     _ = try? TabularFile.sheet(sheet, decimal: nil)
     return 0
 }
