@@ -51,6 +51,7 @@ PROVINCE_SOURCES = [
     {"title": "Six socio-economic regions: Resolution 81/2023/QH15 (national master plan 2021–2030)", "url": "https://thuvienphapluat.vn/van-ban/Xay-dung-Do-thi/Nghi-quyet-81-2023-QH15-Quy-hoach-tong-the-quoc-gia-thoi-ky-2021-2030-550241.aspx"},
     {"title": "The 34 provincial units from 1 July 2025: Resolution 202/2025/QH15; codes as in vietnamadminunits 1.0.4 and vietnam-provinces 2025.10.1", "url": "https://pypi.org/project/vietnam-provinces/2025.10.1/"},
     {"title": "Eight traditional geographic regions (Atlat Địa lí Việt Nam): Đông Bắc, Tây Bắc, Đồng bằng sông Hồng, Bắc Trung Bộ, Duyên hải Nam Trung Bộ, Tây Nguyên, Đông Nam Bộ, Đồng bằng sông Cửu Long", "url": None},
+    {"title": "Hà Tây (GSO code 28, Decision 124/2004/QĐ-TTg) merged into Hà Nội from 1 August 2008: Resolution 15/2008/QH12", "url": "https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Nghi-quyet-15-2008-QH12-dieu-chinh-dia-gioi-hanh-chinh-thanh-pho-Ha-Noi-tinh-lien-quan-67287.aspx"},
 ]
 
 # Alternative spellings and abbreviations in common use (system, alias, code). Initials that are
@@ -95,6 +96,13 @@ TRADITIONAL_REGIONS = [
     ("Đồng bằng sông Cửu Long", ["Mekong River Delta", "Mekong Delta", "ĐBSCL"], ["80", "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96"]),
 ]
 
+# Provinces merged away before the 2025 merger, with the last year they were scored:
+# (code, name, ASCII name, region of 2023, traditional region, last year, merged into, source).
+HISTORICAL_UNITS = [
+    ("28", "Hà Tây", "Ha Tay", "Đồng bằng sông Hồng", "Đồng bằng sông Hồng", "2008", "01",
+     "Resolution 15/2008/QH12: merged into Hà Nội from 1 August 2008; GSO code 28 in Decision 124/2004/QĐ-TTg"),
+]
+
 def build_provinces():
     out = os.path.join(HERE, "provinces")
     os.makedirs(out, exist_ok=True)
@@ -113,13 +121,16 @@ def build_provinces():
               [[c, r] for r, _, members in TRADITIONAL_REGIONS for c in members])
     write_csv(os.path.join(out, "regions_traditional_aliases.csv"), ["region", "alias"],
               [[r, a] for r, aliases, _ in TRADITIONAL_REGIONS for a in aliases])
+    write_csv(os.path.join(out, "historical_units.csv"),
+              ["code", "name", "name_ascii", "region", "traditional_region", "last_year", "merged_into", "source"],
+              [list(h) for h in HISTORICAL_UNITS])
     write_json(os.path.join(out, "dataset.json"), OrderedDict([
         ("name", "provinces"),
         ("title", {"vi": "Danh mục tỉnh, thành phố (63 đơn vị trước và 34 đơn vị từ 1/7/2025)",
                    "en": "Provinces of Vietnam (63 before and 34 from 1 July 2025)"}),
         ("kind", "unit-registry"), ("units", "provinces-63"), ("declaredUnits", None), ("data", None),
         ("sources", PROVINCE_SOURCES),
-        ("coverage", "63 provinces with GSO code, name, ASCII name, socio-economic region of 2023 and traditional region; the 34 units from 1 July 2025 and the old provinces in each."),
+        ("coverage", "63 provinces with GSO code, name, ASCII name, socio-economic region of 2023 and traditional region; Hà Tây (to 2008, then part of Hà Nội); the 34 units from 1 July 2025 and the old provinces in each."),
         ("indicators", []),
     ]))
     return provinces
@@ -351,6 +362,7 @@ PCI_SUBINDICES = [
     ("PCI_BUSINESS_SUPPORT", "Dịch vụ hỗ trợ doanh nghiệp", "Business support services"),
     ("PCI_LABOR_POLICY", "Đào tạo lao động", "Labour policy"),
     ("PCI_LAW_AND_ORDER", "Thiết chế pháp lý và an ninh trật tự", "Legal institutions and law and order"),
+    ("PCI_CENTRAL_POLICY", "Thực hiện chính sách của Trung ương", "Implementation of central policies (2005–2006)"),
 ]
 PAPI_DIMENSIONS = [
     ("Tham gia của người dân ở cấp cơ sở", "Participation at local levels"),
@@ -362,8 +374,25 @@ PAPI_DIMENSIONS = [
     ("Quản trị môi trường", "Environmental governance"),
     ("Quản trị điện tử", "E-governance"),
 ]
-PAPI_D1_PARTS = ["Tri thức công dân", "Cơ hội tham gia", "Chất lượng bầu cử trưởng thôn/tổ trưởng tổ dân phố", "Đóng góp tự nguyện"]
-PAPI_D1_PARTS_EN = ["Civic knowledge", "Opportunities for participation", "Quality of village head elections", "Voluntary contributions"]
+# Sub-dimensions by dimension, named as from 2018 (several were revised that year).
+PAPI_PARTS = {
+    1: [("Tri thức công dân", "Civic knowledge"), ("Cơ hội tham gia", "Opportunities for participation"),
+        ("Chất lượng bầu cử trưởng thôn/tổ trưởng tổ dân phố", "Quality of village head elections"), ("Đóng góp tự nguyện", "Voluntary contributions")],
+    2: [("Tiếp cận thông tin", "Access to information"), ("Danh sách hộ nghèo", "Poor household lists"),
+        ("Thu, chi ngân sách cấp xã/phường", "Commune budgets"), ("Quy hoạch, kế hoạch sử dụng đất; giá bồi thường thu hồi đất", "Land-use plans and compensation prices")],
+    3: [("Mức độ và hiệu quả trong tiếp xúc với chính quyền", "Interactions with local authorities"),
+        ("Giải đáp khiếu nại, tố cáo, khúc mắc của người dân", "Responses to complaints, denunciations and petitions"), ("Tiếp cận dịch vụ tư pháp", "Access to justice services")],
+    4: [("Kiểm soát tham nhũng trong chính quyền địa phương", "Limits on public-sector corruption"),
+        ("Kiểm soát tham nhũng trong cung ứng dịch vụ công", "Limits on corruption in public service delivery"),
+        ("Công bằng trong tuyển dụng vào khu vực công", "Equity in public employment"), ("Quyết tâm chống tham nhũng của chính quyền địa phương", "Willingness to fight corruption")],
+    5: [("Dịch vụ chứng thực, xác nhận của chính quyền", "Certification services"), ("Thủ tục xin cấp phép xây dựng", "Construction permits"),
+        ("Thủ tục liên quan đến giấy chứng nhận quyền sử dụng đất", "Land-use rights certificates"), ("Dịch vụ hành chính cấp xã/phường", "Commune-level administrative services")],
+    6: [("Y tế công lập", "Public health care"), ("Giáo dục tiểu học công lập", "Public primary education"),
+        ("Cơ sở hạ tầng căn bản", "Basic infrastructure"), ("An ninh, trật tự khu dân cư", "Law and order in residential areas")],
+    7: [("Nghiêm túc trong bảo vệ môi trường", "Seriousness in environmental protection"), ("Chất lượng không khí", "Air quality"), ("Chất lượng nước", "Water quality")],
+    8: [("Sử dụng cổng thông tin điện tử của chính quyền địa phương", "Use of local e-government portals"),
+        ("Tiếp cận và sử dụng Internet tại địa phương", "Internet access and use")],
+}
 
 # Rows of a facts file that a page shows under the wrong province, as the facts README says:
 # (file, year, province) → the reason, kept in conflicts.csv.
@@ -402,6 +431,8 @@ def build_pci_papi():
     pci_indicators = [indicator("PCI", "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "Provincial Competitiveness Index (PCI)", "score", 0, 100, decimals=2,
                                 note="Weighted sum of the ten sub-indices, 0–100. The weights and some sub-indices were revised over the years (2006, 2009, 2017, 2021).")]
     pci_indicators += [indicator(id, vi, en, "score", 0, 10, decimals=2) for id, vi, en in PCI_SUBINDICES]
+    pci_indicators.append(indicator("PCI_UNWEIGHTED", "Chỉ số PCI chưa có trọng số", "PCI before weighting (sum of the sub-indices)", "score", 0, 100, decimals=2,
+                                    note="Published beside the weighted PCI in some years (2007)."))
     write_panel("pci", {"vi": "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "en": "Provincial Competitiveness Index (PCI)"},
                 pci_indicators, data, conflicts, [vcci],
                 "Incomplete: mostly the top-10 lists of each year (totals and ranks), the sub-indices of the provinces ranked 1–23 in 2019, and the full 2006–2022 series of six provinces (Lâm Đồng, Phú Thọ, Ninh Thuận, Quảng Trị, Bình Phước, Hải Phòng) from their pcivietnam.vn pages.")
@@ -413,8 +444,12 @@ def build_pci_papi():
                                  max_points=totals_max, note="Sum of the dimension scores (1–10 each): 6 dimensions to 2017, 8 from 2018 (environmental governance and e-governance added), so totals before and after 2018 do not compare.")]
     for k, (vi, en) in enumerate(PAPI_DIMENSIONS, start=1):
         papi_indicators.append(indicator(f"PAPI_D{k}", f"Nội dung {k}: {vi}", f"Dimension {k}: {en}", "score", 1, 10, decimals=2))
-    for k, (vi, en) in enumerate(zip(PAPI_D1_PARTS, PAPI_D1_PARTS_EN), start=1):
-        papi_indicators.append(indicator(f"PAPI_D1_{k}", f"Nội dung thành phần 1.{k}: {vi}", f"Sub-dimension 1.{k}: {en}", "score", 0.33, 3.33, decimals=2))
+    papi_indicators.append(indicator("PAPI_TOTAL_WEIGHTED", "Chỉ số PAPI có trọng số", "PAPI total, weighted", "score", decimals=2,
+                                     note="The weighted total, published beside the unweighted sum in some years."))
+    for d, parts in PAPI_PARTS.items():
+        for k, (vi, en) in enumerate(parts, start=1):
+            papi_indicators.append(indicator(f"PAPI_D{d}_{k}", f"Nội dung thành phần {d}.{k}: {vi}", f"Sub-dimension {d}.{k}: {en}", "score", 0, decimals=2,
+                                             note="Names as from 2018; several sub-dimensions were revised in 2018, so compare across 2018 with care."))
     used = {r["indicator"] for r in data}
     assert used <= {i["id"] for i in papi_indicators}, used
     write_panel("papi", {"vi": "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "en": "Provincial Governance and Public Administration Performance Index (PAPI)"},

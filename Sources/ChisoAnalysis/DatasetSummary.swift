@@ -37,18 +37,20 @@ public struct DatasetsOverview: Sendable {
         for summary in summaries {
             let m = summary.metadata
             guard let panel = summary.panel else {
-                rows.append([.text(m.name), .localized(m.title), .integer(0), .missing, .text("\(registry.provinces63.units.count) / \(registry.provinces34.units.count)"), .missing])
+                rows.append([.text(m.name), .localized(m.title), .integer(0), .missing, .text("\(registry.provinces63.currentUnits.count) / \(registry.provinces34.units.count)"), .missing])
                 continue
             }
             let headline = 0
             let observedPeriods = panel.periods.indices.filter { p in panel.units.indices.contains { !panel.value(unit: $0, period: p, indicator: headline).isNaN } }
             let years = observedPeriods.isEmpty ? "–" : "\(panel.periods[observedPeriods.first!])–\(panel.periods[observedPeriods.last!])"
-            let unitsWithValue = panel.units.indices.filter { u in panel.periods.indices.contains { !panel.value(unit: u, period: $0, indicator: headline).isNaN } }.count
-            let cells = observedPeriods.count * panel.unitSystem.units.count
+            let unitsWithValue = panel.units.indices.filter { u in
+                panel.units[u].lastYear == nil && panel.periods.indices.contains { !panel.value(unit: u, period: $0, indicator: headline).isNaN }
+            }.count
+            let cells = observedPeriods.reduce(0) { $0 + panel.unitSystem.unitCount(in: panel.periods[$1]) }
             let observed = observedPeriods.reduce(0) { total, p in total + panel.units.indices.filter { !panel.value(unit: $0, period: p, indicator: headline).isNaN }.count }
             rows.append([
                 .text(m.name), .localized(m.title), .integer(panel.indicators.count), .text(years),
-                .text("\(unitsWithValue) / \(panel.unitSystem.units.count)"),
+                .text("\(unitsWithValue) / \(panel.unitSystem.currentUnits.count)"),
                 cells == 0 ? .missing : .number(100 * Double(observed) / Double(cells), precision: 1),
             ])
         }
@@ -88,7 +90,7 @@ public struct DatasetCoverage: Sendable {
                 let values = panel.units.indices.filter { !panel.value(unit: $0, period: p, indicator: i).isNaN }.count
                 let ranked = panel.units.indices.filter { panel.provenance(unit: $0, period: p, indicator: i)?.publishedRank != nil }.count
                 if values == 0 && ranked == 0 { continue }
-                rows.append([.text(indicator.id), .text(period.description), .integer(values), .integer(ranked), .integer(panel.unitSystem.units.count)])
+                rows.append([.text(indicator.id), .text(period.description), .integer(values), .integer(ranked), .integer(panel.unitSystem.unitCount(in: period))])
             }
         }
         var footnotes: [LocalizedText] = []

@@ -92,12 +92,14 @@ extension PanelAnalysis {
         let indicator = panel.indicators[indicatorIndex]
         let scope: [Int]
         var regionName: String?
-        var regionMembers: Set<String> = []
+        var resolvedRegion: Region?
         if let region = request.region {
             let resolved = try panel.unitSystem.resolveRegion(region, system: request.regionSystem)
             regionName = resolved.name
-            regionMembers = panel.unitSystem.members(resolved)
-            scope = panel.units.indices.filter { regionMembers.contains(panel.units[$0].code) }
+            resolvedRegion = resolved
+            // Every unit the region ever had; the units of the period are counted below.
+            let everMembers = Set(panel.unitSystem.units.filter { $0.region(in: resolved.system) == resolved.name }.map(\.code))
+            scope = panel.units.indices.filter { everMembers.contains(panel.units[$0].code) }
         } else {
             scope = Array(panel.units.indices)
         }
@@ -128,7 +130,7 @@ extension PanelAnalysis {
         let bothComplete = previousIndex.map { p in
             panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
         } ?? false
-        let systemSize = request.region == nil ? panel.unitSystem.units.count : regionMembers.count
+        let systemSize = resolvedRegion.map { panel.unitSystem.members($0, in: period).count } ?? panel.unitSystem.unitCount(in: period)
 
         var rows: [(position: Int, row: RankedUnit)] = []
         var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []

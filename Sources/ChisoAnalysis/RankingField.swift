@@ -54,9 +54,9 @@ struct RankingField {
 
     func value(_ unit: Int) -> Double { panel.value(unit: unit, period: period, indicator: indicator) }
 
-    /// The size of the ranking: every unit of the unit system, or more when a published rank says
-    /// so (64 provinces before Hà Tây joined Hà Nội).
-    var size: Int { max(published.map(\.rank).max() ?? 0, panel.unitSystem.units.count) }
+    /// The size of the ranking: every unit of the unit system in the period (64 provinces before
+    /// Hà Tây joined Hà Nội in 2008, 63 after), or more when a published rank says so.
+    var size: Int { max(published.map(\.rank).max() ?? 0, panel.unitSystem.unitCount(in: panel.periods[period])) }
 
     /// Units of the panel with a value in the period.
     var unitsWithValue: [Int] { panel.units.indices.filter { !value($0).isNaN } }

@@ -8,8 +8,8 @@ extension RebasedPanel {
         let rule = Dictionary(uniqueKeysWithValues: rules.map { ($0.indicator, $0.rule) })
         var rows: [[Table.Cell]] = []
         for (u, unit) in panel.units.enumerated() {
-            let mergedFrom = (constituents[unit.code] ?? []).joined(separator: " + ")
             for (p, period) in panel.periods.enumerated() {
+                let mergedFrom = (constituents[unit.code] ?? []).filter { $0.exists(in: period) }.map(\.name).joined(separator: " + ")
                 for (i, indicator) in panel.indicators.enumerated() {
                     let value = panel.value(unit: u, period: p, indicator: i)
                     if value.isNaN { continue }

@@ -27,8 +27,9 @@ public struct RebasedPanel: Sendable {
     public let panel: Panel
     /// How each indicator was carried over.
     public let rules: [RebaseRule]
-    /// For each new unit code, the 63-province names merged into it.
-    public let constituents: [String: [String]]
+    /// For each new unit code, the provinces merged into it (with Hà Tây, part of Hà Nội since
+    /// 2008: a period's constituents are those that existed in it).
+    public let constituents: [String: [AdministrativeUnit]]
     /// Merged cells left without a value because a constituent province (or its weight) had none.
     public let incompleteCells: Int
     /// Published ranks dropped: ranks out of 63 do not compare with ranks out of 34.
@@ -76,8 +77,9 @@ extension PanelAnalysis {
         var values = [Double](repeating: .nan, count: newUnits.count * panel.periods.count * panel.indicators.count)
         var incomplete = 0
         for (n, unit) in newUnits.enumerated() {
-            let group = members[unit.code]!.map { panelIndex[$0] }
             for p in panel.periods.indices {
+                // The provinces merged into the new one that existed in the period (Hà Tây only to 2008).
+                let group = members[unit.code]!.filter { registry.provinces63.unit(code: $0)?.exists(in: panel.periods[p]) ?? true }.map { panelIndex[$0] }
                 for (i, indicator) in panel.indicators.enumerated() {
                     let parts = group.map { $0.map { panel.value(unit: $0, period: p, indicator: i) } ?? .nan }
                     if parts.allSatisfy(\.isNaN) { continue }
@@ -106,7 +108,7 @@ extension PanelAnalysis {
         let indicators = panel.indicators.map { $0.withBreak(at: 2025) }
         let rebased = Panel(name: "\(panel.name) (as 2025)", unitSystem: registry.provinces34, units: newUnits, periods: panel.periods,
                             indicators: indicators, values: values, provenance: [:])
-        let constituents = members.filter { covered.contains($0.key) }.mapValues { $0.compactMap { registry.provinces63.unit(code: $0)?.name } }
+        let constituents = members.filter { covered.contains($0.key) }.mapValues { $0.compactMap { registry.provinces63.unit(code: $0) } }
         return RebasedPanel(panel: rebased, rules: rules, constituents: constituents, incompleteCells: incomplete, droppedRanks: droppedRanks)
     }
 }

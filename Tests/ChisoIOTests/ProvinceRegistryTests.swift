@@ -13,11 +13,27 @@ struct ProvinceRegistryTests {
     }
 
     @Test func hasSixtyThreeAndThirtyFourUnitsAndSixRegions() {
-        #expect(registry.provinces63.units.count == 63)
+        #expect(registry.provinces63.currentUnits.count == 63)
         #expect(registry.provinces34.units.count == 34)
         #expect(registry.provinces63.regions.count == 6)
-        #expect(Set(registry.provinces63.units.map(\.code)).count == 63)
-        #expect(registry.mergedInto.count == 63)
+        #expect(Set(registry.provinces63.currentUnits.map(\.code)).count == 63)
+        #expect(registry.mergedInto.count == 64)
+    }
+
+    /// Hà Tây: GSO code 28, scored to 2008, merged into Hà Nội on 1 August 2008 (Resolution 15/2008/QH12).
+    @Test func haTayExistedTo2008() throws {
+        let haTay = try registry.provinces63.resolve("Hà Tây")
+        #expect(haTay.code == "28" && haTay.lastYear == 2008)
+        #expect(try registry.provinces63.resolve("Ha Tay").code == "28")
+        #expect(registry.provinces63.unitCount(in: .year(2007)) == 64)
+        #expect(registry.provinces63.unitCount(in: .year(2008)) == 64)
+        #expect(registry.provinces63.unitCount(in: .year(2009)) == 63)
+        #expect(registry.mergedInto["28"] == registry.mergedInto["01"])
+        let redRiver = try registry.provinces63.resolveRegion("Đồng bằng sông Hồng", system: .resolution2023)
+        #expect(registry.provinces63.members(redRiver, in: .year(2007)).contains("28"))
+        #expect(!registry.provinces63.members(redRiver).contains("28"))
+        // HT stays Hà Tĩnh: a unit merged away has no initials.
+        #expect(try registry.provinces63.resolve("HT").code == "42")
     }
 
     @Test(arguments: [
@@ -60,7 +76,8 @@ struct ProvinceRegistryTests {
         #expect(registry.mergedInto["01"] == "01")
         // Every one of the 34 codes is used, and 11 units are unchanged.
         #expect(Set(registry.mergedInto.values) == Set(registry.provinces34.units.map(\.code)))
-        let sizes = Dictionary(grouping: registry.mergedInto.values, by: { $0 }).mapValues(\.count)
+        let current = Set(registry.provinces63.currentUnits.map(\.code))
+        let sizes = Dictionary(grouping: registry.mergedInto.filter { current.contains($0.key) }.values, by: { $0 }).mapValues(\.count)
         #expect(sizes.values.filter { $0 == 1 }.count == 11)
         // Names mean different units before and after the merger.
         #expect(try registry.provinces34.resolve("Lào Cai").code == "15")

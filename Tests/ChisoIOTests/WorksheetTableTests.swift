@@ -5,7 +5,7 @@ import ChisoTestSupport
 import Testing
 
 /// Sheets read as tables and panels, from workbooks made by Tests/Fixtures/xlsx/make_xlsx.py (openpyxl 3.1.5).
-struct XLSXSheetTableTests {
+struct WorksheetTableTests {
     static let published = Fixtures.fixturesFolder + "/xlsx/par-2023.xlsx"
     static let ambiguous = Fixtures.fixturesFolder + "/xlsx/ambiguous.xlsx"
 

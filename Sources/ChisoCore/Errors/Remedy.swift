@@ -34,6 +34,8 @@ public enum Remedy: Sendable, Equatable {
     case raiseWorkbookLimit
     /// Say which region system a region name belongs to.
     case chooseRegionSystem
+    /// Say which row of a sheet is the table's header.
+    case chooseHeaderRow
 }
 
 /// An error whose fix may be a change to the request: `remedy` says which, and `description`

@@ -39,9 +39,10 @@ public struct UnitSystem: Sendable {
             if let i = positionByCode[code] { add(NameFolding.key(alias), i) }
         }
         // Initials (Bà Rịa - Vũng Tàu → brvt) unless they are already another unit's key;
-        // initials shared by several units (HG) resolve to an ambiguity error.
+        // initials shared by several units (HG) resolve to an ambiguity error. Units merged away
+        // (Hà Tây) have none: HT is Hà Tĩnh.
         var initials: [String: Set<Int>] = [:]
-        for (i, unit) in units.enumerated() {
+        for (i, unit) in units.enumerated() where unit.lastYear == nil {
             let words = NameFolding.words(unit.name)
             if words.count >= 2 { initials[words.map { String($0.prefix(1)) }.joined(), default: []].insert(i) }
         }
@@ -64,6 +65,12 @@ public struct UnitSystem: Sendable {
         }
         regionByKey = [.resolution2023: keys(regions, regionAliases), .traditional: keys(traditionalRegions, traditionalRegionAliases)]
     }
+
+    /// The units that exist today (every unit but those merged away, such as Hà Tây).
+    public var currentUnits: [AdministrativeUnit] { units.filter { $0.lastYear == nil } }
+
+    /// How many units the system had in `period`: 64 provinces in 2006–2008, 63 after.
+    public func unitCount(in period: Period) -> Int { units.filter { $0.exists(in: period) }.count }
 
     /// The unit with exactly this code.
     public func unit(code: String) -> AdministrativeUnit? {
@@ -108,9 +115,10 @@ public struct UnitSystem: Sendable {
         throw .unknownRegion(name: text, regions: regions + traditionalRegions.filter { !regions.contains($0) })
     }
 
-    /// The codes of the units in a region.
-    public func members(_ region: Region) -> Set<String> {
-        Set(units.filter { $0.region(in: region.system) == region.name }.map(\.code))
+    /// The codes of the units in a region that existed in `period` (Hà Tây in the Red River Delta
+    /// to 2008), or, without a period, of the units in it today.
+    public func members(_ region: Region, in period: Period? = nil) -> Set<String> {
+        Set(units.filter { $0.region(in: region.system) == region.name && (period.map($0.exists(in:)) ?? ($0.lastYear == nil)) }.map(\.code))
     }
 }
 

@@ -4,7 +4,8 @@ import Foundation
 /// The provinces of Vietnam before and after the merger of 1 July 2025, read from
 /// `datasets/provinces/` (built from checked facts; sources in its dataset.json).
 public struct ProvinceRegistry: Sendable {
-    /// The 63 provinces and centrally-run cities, 2004 – 30 June 2025, by GSO code.
+    /// The 63 provinces and centrally-run cities, 2004 – 30 June 2025, by GSO code, with the
+    /// provinces merged away before (Hà Tây, into Hà Nội on 1 August 2008) and their last year.
     public let provinces63: UnitSystem
     /// The 34 provincial units from 1 July 2025 (Resolution 202/2025/QH15).
     public let provinces34: UnitSystem
@@ -12,7 +13,8 @@ public struct ProvinceRegistry: Sendable {
     public let mergedInto: [String: String]
 
     /// Reads `provinces_63.csv`, `merger_2025.csv`, `aliases.csv`, `regions.csv` and (when
-    /// present) the traditional regions `regions_traditional.csv` from `folder`.
+    /// present) the traditional regions `regions_traditional.csv` and the provinces merged away
+    /// before 2025 `historical_units.csv` from `folder`.
     public init(folder: String) throws(DataError) {
         func table(_ file: String) throws(DataError) -> TabularFile {
             try TabularFile.read(path: (folder as NSString).appendingPathComponent(file))
@@ -34,9 +36,28 @@ public struct ProvinceRegistry: Sendable {
             let (aliasRegion, aliasName) = (try column(aliases, "region"), try column(aliases, "alias"))
             traditionalAliases = aliases.records.map { (alias: aliases.field($0, aliasName), region: aliases.field($0, aliasRegion)) }
         }
-        let units63 = provinces.records.map {
+        var units63 = provinces.records.map {
             AdministrativeUnit(code: provinces.field($0, code), name: provinces.field($0, name), asciiName: provinces.field($0, ascii),
                                region: provinces.field($0, region), traditionalRegion: traditional[provinces.field($0, code)])
+        }
+        // Provinces merged away before 2025, each with its last year and the province it joined.
+        var joined: [String: String] = [:]
+        if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("historical_units.csv")) {
+            let historical = try table("historical_units.csv")
+            let columns = (code: try column(historical, "code"), name: try column(historical, "name"), ascii: try column(historical, "name_ascii"),
+                           region: try column(historical, "region"), traditional: try column(historical, "traditional_region"),
+                           last: try column(historical, "last_year"), into: try column(historical, "merged_into"))
+            for record in historical.records {
+                guard let last = Int(historical.field(record, columns.last)) else {
+                    throw .invalidMetadata(file: historical.displayName, reason: "line \(record.line): last_year is not a year")
+                }
+                units63.append(AdministrativeUnit(
+                    code: historical.field(record, columns.code), name: historical.field(record, columns.name),
+                    asciiName: historical.field(record, columns.ascii), region: historical.field(record, columns.region),
+                    traditionalRegion: historical.field(record, columns.traditional), lastYear: last))
+                joined[historical.field(record, columns.code)] = historical.field(record, columns.into)
+            }
+            units63.sort { $0.code < $1.code }
         }
         let regionOf = Dictionary(uniqueKeysWithValues: units63.map { ($0.code, $0.region) })
 
@@ -53,6 +74,13 @@ public struct ProvinceRegistry: Sendable {
             }
         }
         units34.sort { $0.code < $1.code }
+        // A province merged away earlier is part of what its successor became in 2025.
+        for (old, successor) in joined {
+            guard let code = mergedInto[successor] else {
+                throw .invalidMetadata(file: (folder as NSString).appendingPathComponent("historical_units.csv"), reason: "\(old) merged into \(successor), which is not a province of the merger")
+            }
+            mergedInto[old] = code
+        }
 
         let aliases = try table("aliases.csv")
         let (system, alias, aliasCode) = (try column(aliases, "system"), try column(aliases, "alias"), try column(aliases, "code"))

@@ -3,6 +3,15 @@ import ChisoCore
 public struct CSVRecord: Sendable, Equatable {
     public let line: Int
     public let fields: [String]
+    /// The sheet column (1-based) each field came from, when a sheet's layout was rearranged
+    /// into this record (pairs of name and value columns); nil when field k is column k + 1.
+    public let sourceColumns: [Int]?
+
+    public init(line: Int, fields: [String], sourceColumns: [Int]? = nil) {
+        self.line = line
+        self.fields = fields
+        self.sourceColumns = sourceColumns
+    }
 }
 
 /// An RFC 4180 tokenizer over UTF-8 bytes: quoted fields with doubled quotes, separators and

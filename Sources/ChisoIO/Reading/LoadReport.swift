@@ -23,6 +23,8 @@ public struct LoadReport: Sendable, Equatable {
     public var duplicatesResolved = 0
     /// How the unit system was chosen, when it was detected.
     public var unitSystemNote: Note?
+    /// What reading a sheet's layout decided, and where a period came from.
+    public var layoutNotes: [Note] = []
 
     public init(source: String) {
         self.source = source
@@ -30,7 +32,7 @@ public struct LoadReport: Sendable, Equatable {
 
     /// One note per noteworthy fact, for stderr.
     public var notes: [Note] {
-        var lines: [Note] = []
+        var lines: [Note] = layoutNotes
         if missingValues > 0 {
             let ranked = rankOnly > 0 ? ", \(rankOnly) of them with a published rank" : ""
             lines.append(Note("\(source): \(missingValues) cells without a value kept as missing\(ranked)"))
@@ -53,5 +55,6 @@ public struct LoadReport: Sendable, Equatable {
         ignoredColumns += other.ignoredColumns
         skippedFiles += other.skippedFiles
         duplicatesResolved += other.duplicatesResolved
+        layoutNotes += other.layoutNotes
     }
 }

@@ -27,8 +27,9 @@ public enum NumberSyntax {
         case notANumber
     }
 
-    /// Missing-value markers, compared after trimming: empty, NA, N/A, NaN, dashes, ellipses.
-    public static let missingMarkers: Set<String> = ["", "na", "n/a", "nan", "-", "–", "—", "..", "...", "…"]
+    /// Missing-value markers, compared after trimming: empty, NA, N/A, NaN, dashes, ellipses, and
+    /// KCDL ("không có dữ liệu", no data).
+    public static let missingMarkers: Set<String> = ["", "na", "n/a", "nan", "-", "–", "—", "..", "...", "…", "kcdl"]
 
     /// Whether a cell is an explicit missing value.
     public static func isMissing(_ text: String) -> Bool {

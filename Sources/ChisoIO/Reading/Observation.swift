@@ -60,7 +60,8 @@ enum DecimalResolver {
 
 /// Header names each column role answers to, compared by `NameFolding.key`.
 enum ColumnRole {
-    static let unit = ["unit", "province", "tỉnh", "đơn vị", "tỉnh thành", "tỉnh thành phố", "địa phương", "mã tỉnh", "tên"]
+    static let unit = ["unit", "province", "tỉnh", "đơn vị", "tỉnh thành", "tỉnh thành phố", "địa phương", "mã tỉnh", "tên",
+                       "tên tỉnh", "tên tỉnh thành phố", "tên đơn vị", "tên địa phương", "province name", "provinces"]
     static let period = ["period", "year", "năm", "kỳ", "kỳ báo cáo", "thời gian"]
     static let indicator = ["indicator", "index", "chỉ số", "chỉ tiêu", "tiêu chí", "variable"]
     static let value = ["value", "giá trị", "score", "điểm", "số điểm"]

@@ -56,8 +56,8 @@ public struct PanelLoader: Sendable {
     /// when every column but the unit and indicator columns is a period, else indicators-as-columns.
     public static func detectLayout(_ table: TabularFile) -> TableLayout {
         if table.column(named: ColumnRole.indicator) != nil && table.column(named: ColumnRole.value) != nil { return .long }
-        let idColumns = Set([table.column(named: ColumnRole.unit) ?? 0, table.column(named: ColumnRole.indicator)].compactMap { $0 })
-        let others = table.header.indices.filter { !idColumns.contains($0) }
+        let idColumns = Set([(try? table.unitColumn()) ?? 0, table.column(named: ColumnRole.indicator)].compactMap { $0 })
+        let others = table.header.indices.filter { !idColumns.contains($0) && !table.isRowNumberColumn($0) && !table.header[$0].isEmpty }
         if !others.isEmpty && others.allSatisfy({ Period(parsing: table.header[$0]) != nil }) { return .wideYears }
         return .wideIndicators
     }
@@ -78,8 +78,14 @@ public struct PanelLoader: Sendable {
     }
 
     private func fileObservations(_ table: TabularFile, fileName: String, options: ReadOptions, report: inout LoadReport) throws(DataError) -> [Observation] {
+        report.layoutNotes += table.layoutNotes
         let fileYear = Self.year(inFileName: (fileName as NSString).lastPathComponent).map(Period.year)
-        let fallbackPeriod = options.period ?? fileYear
+        // A sheet's name or title says more about its table than the workbook's file name.
+        var fallbackPeriod = options.period ?? fileYear
+        if options.period == nil, let hint = table.periodHint, table.column(named: ColumnRole.period) == nil {
+            fallbackPeriod = hint.period
+            report.layoutNotes.append(Note("\(table.displayName): period \(hint.period) from \(hint.origin)", remedy: .givePeriod))
+        }
         switch options.layout ?? Self.detectLayout(table) {
         case .long:
             return try LongTableReader.observations(table, options: options, fallbackPeriod: fallbackPeriod, report: &report)

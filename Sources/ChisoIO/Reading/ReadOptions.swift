@@ -45,12 +45,15 @@ public struct ReadOptions: Sendable {
     public var indicator: String?
     /// The sheet of a workbook (`.xlsx` or `.xls`), by name or 1-based position (default: the first).
     public var sheet: String?
+    /// The 1-based row of a sheet that holds the table's header (default: found from the layout).
+    public var headerRow: Int?
     /// How large a workbook may be, or inflate to.
     public var workbookLimits: WorkbookLimits
 
     public init(layout: TableLayout? = nil, decimal: DecimalSeparator? = nil, separator: UInt8? = nil,
                 onDuplicate: DuplicatePolicy? = nil, units: UnitSystemChoice = .auto, unitCodebook: String? = nil,
-                period: Period? = nil, indicator: String? = nil, sheet: String? = nil, workbookLimits: WorkbookLimits = WorkbookLimits()) {
+                period: Period? = nil, indicator: String? = nil, sheet: String? = nil, headerRow: Int? = nil,
+                workbookLimits: WorkbookLimits = WorkbookLimits()) {
         self.layout = layout
         self.decimal = decimal
         self.separator = separator
@@ -60,6 +63,7 @@ public struct ReadOptions: Sendable {
         self.period = period
         self.indicator = indicator
         self.sheet = sheet
+        self.headerRow = headerRow
         self.workbookLimits = workbookLimits
     }
 }

@@ -10,7 +10,7 @@ extension TabularFile {
     public static func open(path: String, options: ReadOptions) throws(DataError) -> (table: TabularFile, decimalPoint: Bool) {
         if path != "-", FileKind.detect(path: path).isWorkbook {
             let workbook = try Workbook(path: path, limits: options.workbookLimits)
-            return (try sheet(try workbook.sheet(options.sheet), decimal: options.decimal), true)
+            return (try sheet(try workbook.sheet(options.sheet), decimal: options.decimal, headerRow: options.headerRow), true)
         }
         return (try read(path: path, separator: options.separator), false)
     }

@@ -2,7 +2,7 @@ import ChisoCore
 import ChisoSpreadsheets
 import Foundation
 
-/// A CSV file read into a header and records, with the locations needed for error messages.
+/// A CSV file or a worksheet read into a header and records, with the locations needed for error messages.
 public struct TabularFile: Sendable {
     /// The file as the user named it (`-` reads standard input, shown as `<stdin>`).
     public let displayName: String
@@ -12,16 +12,25 @@ public struct TabularFile: Sendable {
     public let records: [CSVRecord]
     /// Empty lines skipped by the tokenizer.
     public let blankLines: Int
+    /// What reading a sheet's layout decided (where the header is, rows below the table not
+    /// read, a layout rearranged), for the load notes.
+    public let layoutNotes: [Note]
+    /// The period a sheet's name or title gives, and where it says so, for a table with no
+    /// period column.
+    public let periodHint: (period: Period, origin: String)?
     /// `NameFolding.key` of each header, for matching column roles; empty for a header longer
     /// than any column name (a 50 MB header cell is data, not a name).
     private let headerKeys: [String]
 
     /// A table from parts already read; `header` is trimmed as given.
-    public init(displayName: String, header: [String], records: [CSVRecord], blankLines: Int) {
+    public init(displayName: String, header: [String], records: [CSVRecord], blankLines: Int, layoutNotes: [Note] = [],
+                periodHint: (period: Period, origin: String)? = nil) {
         self.displayName = displayName
         self.header = header
         self.records = records
         self.blankLines = blankLines
+        self.layoutNotes = layoutNotes
+        self.periodHint = periodHint
         headerKeys = header.map { $0.utf8.count <= 200 ? NameFolding.key($0) : "" }
     }
 
@@ -67,7 +76,8 @@ public struct TabularFile: Sendable {
 
     /// The location of a cell.
     public func location(_ record: CSVRecord, _ column: Int) -> SourceLocation {
-        SourceLocation(file: displayName, line: record.line, column: column + 1, columnName: column < header.count ? header[column] : nil)
+        let sourceColumn = record.sourceColumns.flatMap { column < $0.count ? $0[column] : nil } ?? column + 1
+        return SourceLocation(file: displayName, line: record.line, column: sourceColumn, columnName: column < header.count ? header[column] : nil)
     }
 
     /// The first column whose header matches one of `names` (compared by `NameFolding.key`), in the order of `names`.

@@ -6,11 +6,13 @@ enum WideTableReader {
     /// Indicators as columns. Columns whose every non-empty cell is text (a region, a note)
     /// are not read and are reported.
     static func indicatorColumns(_ table: TabularFile, options: ReadOptions, fallbackPeriod: Period?, report: inout LoadReport) throws(DataError) -> [Observation] {
-        let unitColumn = table.column(named: ColumnRole.unit) ?? 0
+        let unitColumn = try table.unitColumn()
         let periodColumn = table.column(named: ColumnRole.period)
         if periodColumn == nil && fallbackPeriod == nil { throw .noPeriod(file: table.displayName) }
         var indicatorColumns: [Int] = []
         for column in table.header.indices where column != unitColumn && column != periodColumn {
+            if table.isRowNumberColumn(column) { report.ignoredColumns.append("'\(table.header[column])' (row numbers)"); continue }
+            if table.header[column].isEmpty { report.ignoredColumns.append("\(column + 1) (no header)"); continue }
             let cells = table.records.map { table.field($0, column) }.filter { !NumberSyntax.isMissing($0) }
             if !cells.isEmpty && cells.allSatisfy({ NumberSyntax.evidence($0) == .notANumber }) {
                 report.ignoredColumns.append("'\(table.header[column])' (text, not numbers)")
@@ -43,10 +45,11 @@ enum WideTableReader {
 
     /// Periods as columns; the indicator comes from an indicator column, the option, or the file name.
     static func periodColumns(_ table: TabularFile, options: ReadOptions, fallbackIndicator: String, report: inout LoadReport) throws(DataError) -> [Observation] {
-        let unitColumn = table.column(named: ColumnRole.unit) ?? 0
+        let unitColumn = try table.unitColumn()
         let indicatorColumn = table.column(named: ColumnRole.indicator)
         var periodColumns: [(Int, Period)] = []
         for (column, name) in table.header.enumerated() where column != unitColumn && column != indicatorColumn {
+            if table.isRowNumberColumn(column) { report.ignoredColumns.append("'\(name)' (row numbers)"); continue }
             if let period = Period(parsing: name) {
                 periodColumns.append((column, period))
             } else {

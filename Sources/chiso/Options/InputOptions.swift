@@ -51,6 +51,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The sheet of a workbook (.xlsx or .xls), by name or position (default: the first).")
     var sheet: String?
 
+    @Option(name: .customLong("header-row"), help: "The row of a workbook sheet that holds the table's header (default: found from the layout: the row above the first rows of numbers, past titles, codes and blank rows).")
+    var headerRow: Int?
+
     @Option(name: .customLong("xlsx-max-mb"), help: "Largest size, in MiB, a part of an .xlsx workbook may inflate to, or an .xls file may have. Without it a part or file may reach 256 MiB and an .xlsx part inflate at most 1,000 times its compressed size (beyond is refused as a possible zip bomb); with it, only the size is bounded.")
     var xlsxMaxMB: Int?
 
@@ -63,6 +66,9 @@ struct InputOptions: ParsableArguments {
         }
         if let xlsxMaxMB, xlsxMaxMB < 1 || xlsxMaxMB > 1 << 20 {
             throw ValidationError("--xlsx-max-mb must be from 1 to 1048576, not \(xlsxMaxMB)")
+        }
+        if let headerRow, headerRow < 1 || headerRow > 1_048_576 {
+            throw ValidationError("--header-row must be a row of a sheet, from 1 to 1048576, not \(headerRow)")
         }
         if let period, Period(parsing: period) == nil {
             throw ValidationError("--period must be a year (2023), a quarter (2023-Q2) or a month (2023-06), not '\(period)'")
@@ -85,7 +91,7 @@ struct InputOptions: ParsableArguments {
             decimal: decimal.map { $0 == .decimalComma ? .comma : .point },
             separator: separator.flatMap(separatorByte),
             onDuplicate: onDuplicate, units: unitSystem, unitCodebook: unitCodebook,
-            period: period.flatMap(Period.init(parsing:)), sheet: sheet,
+            period: period.flatMap(Period.init(parsing:)), sheet: sheet, headerRow: headerRow,
             workbookLimits: xlsxMaxMB.map { WorkbookLimits(maximumPartBytes: $0 << 20, maximumRatio: .max) } ?? WorkbookLimits())
     }
 

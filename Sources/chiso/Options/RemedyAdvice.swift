@@ -21,6 +21,7 @@ extension Remedy {
         case .countBadRows: return "run without --strict to count bad rows and go on"
         case .raiseWorkbookLimit: return "pass --xlsx-max-mb N to allow larger sheets"
         case .chooseRegionSystem: return "pass --region-system 2023 or --region-system traditional"
+        case .chooseHeaderRow: return "pass --header-row N to choose another row"
         }
     }
 }

@@ -51,7 +51,8 @@ def workbook(name, sheet_xml, shared=None, sheet_bytes=None):
 padding = b" " * (64 << 20)
 workbook("bomb.xlsx", None, sheet_bytes=sheet(HEADER + row(2, "Hà Nội", '<c r="D2"><v>1</v></c>')).encode()[:-len("</worksheet>")] + padding + b"</worksheet>")
 
-# A single cell at the last cell of a sheet (XFD1048576): read quickly, not row by row.
+# A single cell at the last cell of a sheet (XFD1048576): read quickly, not row by row, and
+# neither a unit nor a reason to make the table 16,384 columns wide.
 workbook("far-cell.xlsx", sheet(HEADER + row(2, "Hà Nội", '<c r="D2"><v>1</v></c>')
                                 + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>stray</t></is></c></row>'))
 
