@@ -88,7 +88,7 @@ public struct XLSWorkbook: WorkbookFile {
                     let unique = Int(try cursor.u32())
                     // Each string takes at least 3 bytes: a count beyond the record is damage, not a size to allocate.
                     strings.reserveCapacity(min(unique, record.segments.reduce(0) { $0 + $1.count } / 3))
-                    for _ in 0..<unique where !cursor.isAtEnd { strings.append(try cursor.string(countBytes: 2, rich: true)) }
+                    while strings.count < unique && !cursor.isAtEnd { strings.append(try cursor.string(countBytes: 2, rich: true)) }
                 default:
                     continue
                 }

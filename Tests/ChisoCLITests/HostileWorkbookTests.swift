@@ -36,6 +36,16 @@ struct HostileWorkbookTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// An .xls string table that claims 4,294,967,295 strings (found by fuzzing) is read to its
+    /// end, not counted to that number: within the time limit the sheet is read as far as its
+    /// date cell, which is no number for the table's value column.
+    @Test func anXLSStringCountIsNotTrusted() throws {
+        let result = try CLIRunner.runLimited(["show", "Tests/Fixtures/xls/sst-count.xls", "--sheet", "2011_PAPI", "--format", "csv", "-q"],
+                                              virtualMemoryKiB: 1 << 20, seconds: 10)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("sst-count.xls[2011_PAPI]:9:2 (column 'Nội dung 1 Điểm'): '2012-05-22' is not a number"), "\(result.stderr)")
+    }
+
     /// A stray cell in the sheet's last cell (XFD1048576) neither widens the table to 16,384
     /// columns nor becomes a unit: it is a one-cell heading below the table, and said so.
     @Test func aStrayFarCellIsNoUnit() throws {

@@ -35,6 +35,12 @@ struct XLSWorkbookTests {
         #expect(sheet.rows[601]?[1]?.text == String(repeating: "Đây là một chuỗi dài bằng tiếng Việt có dấu ", count: 40))
     }
 
+    /// The string table's count is a claim, not a size: 4,294,967,295 claimed, 601 read.
+    @Test func aStringCountBeyondTheTable() throws {
+        let sheet = try XLSWorkbook(path: Self.fixture("sst-count.xls")).sheet("Strings")
+        #expect(sheet.rows[601]?[1]?.text == String(repeating: "Đây là một chuỗi dài bằng tiếng Việt có dấu ", count: 40))
+    }
+
     @Test func datesOfThe1904System() throws {
         let sheet = try XLSWorkbook(path: Self.fixture("dates1904.xls")).sheet(nil)
         #expect(sheet.rows[1]?[1]?.text == "2020-01-31")

@@ -16,6 +16,8 @@ Usage: python3 Tests/Fixtures/xls/make_xls.py   (pip install xlwt==1.3.0)
   is a Word 97–2003 document, not a workbook).
 - chain-loop.xls: layout.xls whose first allocation entry of the workbook stream points to itself.
 - truncated.xls: the first 1,536 bytes of layout.xls.
+- sst-count.xls: layout.xls whose string table claims 4,294,967,295 strings (found by fuzzing:
+  the reader counted to that number instead of stopping at the end of the table).
 """
 import datetime
 import os
@@ -102,7 +104,8 @@ def main():
     original = open(path, "rb").read()
     doc = compdoc.CompDoc(original, logfile=open(os.devnull, "w"))
     entry = next(e for e in doc.dirlist if e.name == "Workbook")
-    check_long_string_crosses_a_continue(bytes(doc.get_named_stream("Workbook")))
+    stream = bytes(doc.get_named_stream("Workbook"))
+    check_long_string_crosses_a_continue(stream)
     stream_start = (entry.first_SID + 1) * 512
     # The first record after BOF (type, length) becomes FILEPASS (0x002F) with the same length.
     bof_length = struct.unpack_from("<H", original, stream_start + 2)[0]
@@ -122,6 +125,19 @@ def main():
     open(os.path.join(HERE, "chain-loop.xls"), "wb").write(loop)
 
     open(os.path.join(HERE, "truncated.xls"), "wb").write(original[:1536])
+
+    # The SST record: its second field (after the total count) is the number of unique strings.
+    at = 0
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        if kind == 0x00FC:
+            break
+        at += 4 + length
+    sst_in_file = original.find(stream[at:at + 16])
+    assert sst_in_file >= 0
+    counted = bytearray(original)
+    counted[sst_in_file + 8:sst_in_file + 12] = struct.pack("<I", 0xFFFFFFFF)
+    open(os.path.join(HERE, "sst-count.xls"), "wb").write(counted)
 
 if __name__ == "__main__":
     main()
