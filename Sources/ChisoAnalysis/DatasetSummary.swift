@@ -71,39 +71,56 @@ public struct DatasetsOverview: Sendable {
     }
 }
 
-/// What one dataset covers, per indicator and year.
+/// What one dataset covers, per indicator and year, and how much of it came from imported workbooks.
 public struct DatasetCoverage: Sendable {
     public let panel: Panel
     public let metadata: DatasetMetadata
+    /// What was merged from the user's imported workbooks, when any were imported.
+    public let imports: ImportMerge?
 
     /// The coverage of a loaded dataset.
-    public init(panel: Panel, metadata: DatasetMetadata) {
+    public init(panel: Panel, metadata: DatasetMetadata, imports: ImportMerge? = nil) {
         self.panel = panel
         self.metadata = metadata
+        self.imports = imports
     }
 
-    /// Coverage of one dataset per indicator and year: values, published ranks, units in the system.
+    /// Coverage of one dataset per indicator and year: values, published ranks, values from
+    /// imported workbooks (with imports), units in the system.
     public var table: Table {
         var rows: [[Table.Cell]] = []
         for (i, indicator) in panel.indicators.enumerated() {
             for (p, period) in panel.periods.enumerated() {
-                let values = panel.units.indices.filter { !panel.value(unit: $0, period: p, indicator: i).isNaN }.count
+                let values = panel.units.indices.filter { !panel.value(unit: $0, period: p, indicator: i).isNaN }
                 let ranked = panel.units.indices.filter { panel.provenance(unit: $0, period: p, indicator: i)?.publishedRank != nil }.count
-                if values == 0 && ranked == 0 { continue }
-                rows.append([.text(indicator.id), .text(period.description), .integer(values), .integer(ranked), .integer(panel.unitSystem.unitCount(in: period))])
+                if values.isEmpty && ranked == 0 { continue }
+                var row: [Table.Cell] = [.text(indicator.id), .text(period.description), .integer(values.count), .integer(ranked)]
+                if imports != nil {
+                    row.append(.integer(values.filter { !(panel.provenance(unit: $0, period: p, indicator: i)?.source?.hasPrefix("http") ?? false) }.count))
+                }
+                row.append(.integer(panel.unitSystem.unitCount(in: period)))
+                rows.append(row)
             }
         }
         var footnotes: [LocalizedText] = []
         if let coverage = metadata.coverage { footnotes.append(LocalizedText(coverage)) }
+        if let imports {
+            let files = imports.entries.map { "\($0.file) (\($0.year), \($0.sheets.count) sheets)" }.joined(separator: "; ")
+            footnotes.append(LocalizedText(vi: "Nhập từ sổ tính chính thức: \(files).", en: "Imported from official workbooks: \(files)."))
+            footnotes.append(LocalizedText(
+                vi: "\(imports.replacedCells) ô có cả số liệu trang web và sổ tính: sổ tính được dùng; \(imports.disagreements.count) ô khác nhau quá mức làm tròn.",
+                en: "\(imports.replacedCells) cells given by both a page and a workbook: the workbook's are used; \(imports.disagreements.count) differ beyond rounding."))
+        }
+        var columns = [
+            Table.Column("indicator", Label.indicator, alignment: .left),
+            Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
+            Table.Column("values", LocalizedText(vi: "Có giá trị", en: "Values")),
+            Table.Column("published_ranks", LocalizedText(vi: "Có hạng công bố", en: "Published ranks")),
+        ]
+        if imports != nil { columns.append(Table.Column("from_workbooks", LocalizedText(vi: "Từ sổ tính", en: "From workbooks"))) }
+        columns.append(Table.Column("units", LocalizedText(vi: "Tổng số đơn vị", en: "Units in system")))
         return Table(
             title: LocalizedText(vi: "\(metadata.name): \(metadata.title.vi) — độ phủ theo năm", en: "\(metadata.name): \(metadata.title.en) — coverage by year"),
-            columns: [
-                Table.Column("indicator", Label.indicator, alignment: .left),
-                Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
-                Table.Column("values", LocalizedText(vi: "Có giá trị", en: "Values")),
-                Table.Column("published_ranks", LocalizedText(vi: "Có hạng công bố", en: "Published ranks")),
-                Table.Column("units", LocalizedText(vi: "Tổng số đơn vị", en: "Units in system")),
-            ],
-            rows: rows, footnotes: footnotes)
+            columns: columns, rows: rows, footnotes: footnotes)
     }
 }

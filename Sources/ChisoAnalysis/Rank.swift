@@ -168,7 +168,7 @@ extension PanelAnalysis {
             : LocalizedText(vi: "hạng công bố của cả hai năm (không so hạng tính toán vì có năm thiếu số liệu)",
                             en: "published ranks of both years (computed ranks are not compared: a year is incomplete)")
         return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName,
-                          n: n, unitsInScope: max(systemSize, scope.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis,
+                          n: n, unitsInScope: max(systemSize, scope.filter { panel.units[$0].exists(in: period) }.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis,
                           periodNote: periodNote)
     }
 }

@@ -9,13 +9,14 @@ struct Chiso: ParsableCommand {
         commandName: "chiso",
         abstract: "Performance indices of Vietnam's public administration: PAR INDEX, SIPAS, PAPI, PCI and dossier statistics.",
         discussion: """
-        A dataset argument is a bundled dataset name (see `chiso datasets`), a CSV or .xlsx file, \
-        a folder of per-year CSV files, or - for standard input. Unit names may be written \
+        A dataset argument is a bundled dataset name (see `chiso datasets`; with the official \
+        workbooks imported by `chiso import`), a CSV, .xlsx or .xls file, a folder of per-year \
+        files, or - for standard input. Unit names may be written \
         in any spelling: Hà Tĩnh, ha tinh, HT, or the GSO code 42.
         """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ShowCommand.self, RankCommand.self, RebaseCommand.self]),
+            CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ImportCommand.self, ShowCommand.self, RankCommand.self, RebaseCommand.self]),
             CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self, ForecastCommand.self, BacktestCommand.self]),
             CommandGroup(name: "Plan", subcommands: [ProfileCommand.self, CompareCommand.self, TargetCommand.self]),
             CommandGroup(name: "Dossiers", subcommands: [DossiersCommand.self, ExtractCommand.self]),

@@ -26,7 +26,7 @@ package enum CLIRunner {
         let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v \(virtualMemoryKiB) && exec timeout \(seconds) \(quoted)"]
+        process.arguments = ["-c", "ulimit -v \(virtualMemoryKiB) && CHISO_HOME='\(emptyHome)' exec timeout \(seconds) \(quoted)"]
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -42,11 +42,20 @@ package enum CLIRunner {
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A user data folder with nothing imported: every run uses it unless the test names its own
+    /// `CHISO_HOME`, so the workbooks a developer imported never change a test's result.
+    package static let emptyHome: String = {
+        let folder = NSTemporaryDirectory() + "chiso-tests-home-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     /// Runs `chiso arguments…` and waits for it.
     /// - Parameters:
     ///   - stdin: text fed to standard input (empty input when nil).
     ///   - directory: the working directory (the repository root by default).
-    ///   - environment: variables added to the inherited environment.
+    ///   - environment: variables added to the inherited environment (`CHISO_HOME` is an empty
+    ///     folder unless given).
     package static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -54,6 +63,7 @@ package enum CLIRunner {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.repositoryRoot)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CHISO_DATASETS")
+        env["CHISO_HOME"] = emptyHome
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -32,6 +32,8 @@ public enum DataError: RemediableError, Equatable {
     case datasetNotFound(name: String, available: [String], searched: [String])
     case datasetsFolderNotFound(searched: [String])
     case invalidMetadata(file: String, reason: String)
+    /// A workbook whose values for a year differ from those of a workbook already imported.
+    case importConflict(file: String, imported: String, dataset: String, differences: [String])
 
     public var description: String {
         switch self {
@@ -94,6 +96,9 @@ public enum DataError: RemediableError, Equatable {
             return "no folder of bundled datasets (one holding provinces/dataset.json) at \(searched.joined(separator: ", "))"
         case let .invalidMetadata(file, reason):
             return "\(file): \(reason)"
+        case let .importConflict(file, imported, dataset, differences):
+            let shown = differences.prefix(3).joined(separator: "; ") + (differences.count > 3 ? "; …" : "")
+            return "\(file): the year's values differ from those of \(imported), already imported into '\(dataset)' (\(shown)); remove the earlier import first if this workbook replaces it"
         }
     }
 
@@ -107,6 +112,7 @@ public enum DataError: RemediableError, Equatable {
         case .unknownUnit: return .declareCustomUnits
         case .datasetNotFound, .datasetsFolderNotFound: return .locateDatasets
         case .tooLarge: return .raiseWorkbookLimit
+        case let .importConflict(_, _, dataset, _): return .removeImports(dataset: dataset)
         default: return nil
         }
     }

@@ -36,6 +36,10 @@ public enum Remedy: Sendable, Equatable {
     case chooseRegionSystem
     /// Say which row of a sheet is the table's header.
     case chooseHeaderRow
+    /// Remove the workbooks imported into a dataset.
+    case removeImports(dataset: String)
+    /// Look at a dataset's coverage and where its values come from.
+    case describeDataset(String)
 }
 
 /// An error whose fix may be a change to the request: `remedy` says which, and `description`

@@ -80,15 +80,40 @@ public struct DatasetLibrary: Sendable {
 
     /// Loads a bundled panel dataset with its catalog and unit system.
     public func loadPanel(_ name: String, registry: ProvinceRegistry) throws(DataError) -> (Panel, DatasetMetadata, LoadReport) {
+        let loaded = try loadDataset(name, registry: registry, imports: nil)
+        return (loaded.panel, loaded.metadata, loaded.report)
+    }
+
+    /// A dataset as loaded: the panel, its description, the load report, and what was merged
+    /// from the user's imported workbooks.
+    public struct LoadedDataset: Sendable {
+        public let panel: Panel
+        public let metadata: DatasetMetadata
+        public let report: LoadReport
+        /// Nil when nothing was imported into the dataset.
+        public let imports: ImportMerge?
+    }
+
+    /// Loads a bundled panel dataset, with the workbooks imported into it in `imports` laid over
+    /// its page facts (the workbook wins where both give a cell).
+    public func loadDataset(_ name: String, registry: ProvinceRegistry, imports: ImportStore?) throws(DataError) -> LoadedDataset {
         let metadata = try metadata(name)
         guard metadata.kind == "panel", let data = metadata.data else {
             throw .invalidMetadata(file: folder(name) + "/dataset.json", reason: "'\(name)' is a \(metadata.kind), not a panel of indicator values")
         }
         let units = UnitSystemChoice(rawValue: metadata.units) ?? .custom
         let options = ReadOptions(layout: .long, decimal: .point, separator: 0x2C, units: units)
-        let (panel, report) = try PanelLoader(registry: registry).load(
-            path: (folder(name) as NSString).appendingPathComponent(data), options: options,
-            catalog: metadata.indicators, declaredUnits: metadata.declaredUnitSystem, name: name)
-        return (panel, metadata, report)
+        let path = (folder(name) as NSString).appendingPathComponent(data)
+        let loader = PanelLoader(registry: registry)
+        guard let imports, let imported = try imports.table(name) else {
+            let (panel, report) = try loader.load(path: path, options: options, catalog: metadata.indicators, declaredUnits: metadata.declaredUnitSystem, name: name)
+            return LoadedDataset(panel: panel, metadata: metadata, report: report, imports: nil)
+        }
+        let (table, merge) = try ImportMerge.merge(bundled: try TabularFile.read(path: path), imported: imported, entries: try imports.entries(name), registry: registry)
+        var (panel, report) = try loader.load(table: table, options: options, catalog: metadata.indicators, declaredUnits: metadata.declaredUnitSystem, name: name)
+        let differing = merge.disagreements.isEmpty ? "" : "; \(merge.disagreements.count) of them differ from the page figures beyond rounding"
+        report.layoutNotes.append(Note("\(name): \(merge.importedCells) values and ranks from \(merge.entries.count) imported workbooks, \(merge.replacedCells) of them over page figures\(differing)",
+                                       remedy: .describeDataset(name)))
+        return LoadedDataset(panel: panel, metadata: metadata, report: report, imports: merge)
     }
 }

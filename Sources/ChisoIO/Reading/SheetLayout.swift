@@ -200,12 +200,12 @@ struct SheetLayout {
         return ""
     }
 
-    /// A row of numbers: two or more cells, at least half of them numbers, and not a header of
-    /// years (2019 | 2020 | 2021 rising).
+    /// A row of numbers: two or more cells, at least a third of them numbers (a paired summary
+    /// row is half names), and not a header of years (2019 | 2020 | 2021 rising).
     static func isDataLike(_ sheet: Worksheet, _ row: Int) -> Bool {
         let cells = filled(sheet, row)
         let numbers = cells.filter { isNumeric(sheet, row, $0) }
-        guard cells.count >= 2, !numbers.isEmpty, numbers.count * 2 >= cells.count else { return false }
+        guard cells.count >= 2, !numbers.isEmpty, numbers.count * 3 >= cells.count else { return false }
         let years = numbers.compactMap { Int(text(sheet, row, $0)) }.filter { (1990...2100).contains($0) }
         let isYearHeader = years.count == numbers.count && years.count >= 2 && zip(years, years.dropFirst()).allSatisfy { $0 < $1 }
         return !isYearHeader

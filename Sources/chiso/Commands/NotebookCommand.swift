@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChisoAnalysis
+import ChisoCore
 import ChisoIO
 import ChisoOutput
 import Foundation

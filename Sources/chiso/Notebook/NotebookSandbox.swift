@@ -28,6 +28,13 @@ enum NotebookSandbox {
         return target
     }
 
+    /// The user data folder of imported workbooks a step uses: inside the sandbox, so that a
+    /// notebook's results do not depend on what the user imported, and its own imports stay there.
+    static func importFolder(_ root: String) -> String {
+        guard let folder, folder != "/" else { return root }
+        return sandboxed(root, in: folder)
+    }
+
     /// Where a file named `path` is read from: the sandbox's copy when an earlier step wrote one.
     static func reading(_ path: String) -> String {
         guard let folder, folder != "/", path != "-" else { return path }

@@ -9,6 +9,8 @@ struct DataSession {
     let input: InputOptions
     let library: DatasetLibrary?
     let registry: ProvinceRegistry?
+    /// The workbooks the user imported, laid over the bundled datasets they belong to.
+    let imports = ImportStore(root: NotebookSandbox.importFolder(ImportStore.locate().root))
 
     init(_ input: InputOptions) throws {
         self.input = input
@@ -35,9 +37,9 @@ struct DataSession {
         let argument = NotebookSandbox.reading(requested)
         let isPath = argument == "-" || FileManager.default.fileExists(atPath: argument)
         if !isPath, let library, library.names().contains(argument) {
-            let (panel, _, report) = try library.loadPanel(argument, registry: registry!)
-            note(report)
-            return panel
+            let loaded = try library.loadDataset(argument, registry: registry!, imports: imports)
+            note(loaded.report)
+            return loaded.panel
         }
         if !isPath && !argument.contains("/") && !argument.contains(".") {
             let searched = library.map { [$0.root] } ?? DatasetLibrary.candidates(explicit: input.datasets, environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0])

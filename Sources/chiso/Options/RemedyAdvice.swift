@@ -22,6 +22,8 @@ extension Remedy {
         case .raiseWorkbookLimit: return "pass --xlsx-max-mb N to allow larger sheets"
         case .chooseRegionSystem: return "pass --region-system 2023 or --region-system traditional"
         case .chooseHeaderRow: return "pass --header-row N to choose another row"
+        case let .removeImports(dataset): return "`chiso datasets remove \(dataset)` removes the workbooks imported into it"
+        case let .describeDataset(name): return "`chiso datasets \(name)` lists them"
         }
     }
 }

@@ -1,4 +1,3 @@
-import ChisoCore
 import Foundation
 
 /// Writes files so that a reader never sees a partial file: the bytes go to a new temporary file
