@@ -435,7 +435,7 @@ def build_pci_papi():
                                     note="Published beside the weighted PCI in some years (2007)."))
     write_panel("pci", {"vi": "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)", "en": "Provincial Competitiveness Index (PCI)"},
                 pci_indicators, data, conflicts, [vcci],
-                "Incomplete: mostly the top-10 lists of each year (totals and ranks), the sub-indices of the provinces ranked 1–23 in 2019, and the full 2006–2022 series of six provinces (Lâm Đồng, Phú Thọ, Ninh Thuận, Quảng Trị, Bình Phước, Hải Phòng) from their pcivietnam.vn pages.")
+                "Incomplete: mostly the top-10 lists of each year (totals and ranks), the sub-indices of the provinces ranked 1–23 in 2019, and the full 2006–2022 series of six provinces (Lâm Đồng, Phú Thọ, Ninh Thuận, Quảng Trị, Bình Phước, Hải Phòng) from their pcivietnam.vn pages. Complete tables: import the official workbooks (chiso import pci FILE).")
     data, conflicts = resolve(simple_facts("papi_from_pages.csv", expand=expand_papi))
     undp = {"title": "CECODES, RTA and UNDP: Provincial Governance and Public Administration Performance Index (PAPI) reports; figures as quoted on the pages named per value in data.csv", "url": "https://papi.org.vn"}
     totals_max = {str(y): (60.0 if y <= 2017 else 80.0) for y in range(2011, 2025)}
@@ -454,7 +454,7 @@ def build_pci_papi():
     assert used <= {i["id"] for i in papi_indicators}, used
     write_panel("papi", {"vi": "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "en": "Provincial Governance and Public Administration Performance Index (PAPI)"},
                 papi_indicators, data, conflicts, [undp],
-                "Incomplete: totals and ranks quoted on public pages (a handful of provinces a year), all eight dimensions for one province in 2018, and the participation sub-dimensions of 2019 for the provinces on one report page.")
+                "Incomplete: totals and ranks quoted on public pages (a handful of provinces a year), all eight dimensions for one province in 2018, and the participation sub-dimensions of 2019 for the provinces on one report page. Complete tables: import the official workbooks (chiso import papi FILE).")
 
 if __name__ == "__main__":
     build_provinces()

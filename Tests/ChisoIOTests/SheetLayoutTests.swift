@@ -128,6 +128,15 @@ struct SheetLayoutTests {
         #expect(codes.units.map(\.name) == ["Quảng Ninh", "Hải Phòng"])
     }
 
+    /// "KCDL" (không có dữ liệu), "-" and "N/A" are missing values, and the note says how many of each.
+    @Test func markersOfNoData() throws {
+        let (panel, report) = try PanelLoader(registry: try Fixtures.registry()).load(
+            table: try TabularFile.parse(bytes: Array("Tỉnh,Điểm\nHà Nội,KCDL\nHải Phòng,-\nQuảng Ninh,91\nĐà Nẵng,KCDL\nHuế,N/A\n".utf8), displayName: "papi.csv"),
+            options: ReadOptions(period: .year(2018)))
+        #expect(panel.cross(section: 0, indicator: 0).filter { !$0.isNaN } == [91])
+        #expect(report.notes.map(\.text).contains("papi.csv: cells marked as having no value, read as missing: 'KCDL' 2, '-' 1, 'N/A' 1"))
+    }
+
     static let pciFolder = Fixtures.sharedFolder + "/realdata/official-workbooks/pci/"
 
     /// The summaries of 2014 and 2016 read pair by pair: Đà Nẵng leads 2016 with 70.00 (the

@@ -13,6 +13,8 @@ public struct LoadReport: Sendable, Equatable {
     public var missingValues = 0
     /// Of those, cells that carry a published rank.
     public var rankOnly = 0
+    /// Cells that say a value is missing ("KCDL", "-", "N/A"), by what they say.
+    public var missingMarkers: [String: Int] = [:]
     /// Empty lines skipped.
     public var blankLines = 0
     /// Columns not read, with the reason.
@@ -37,6 +39,10 @@ public struct LoadReport: Sendable, Equatable {
             let ranked = rankOnly > 0 ? ", \(rankOnly) of them with a published rank" : ""
             lines.append(Note("\(source): \(missingValues) cells without a value kept as missing\(ranked)"))
         }
+        if !missingMarkers.isEmpty {
+            let counts = missingMarkers.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "'\($0.key)' \($0.value)" }.joined(separator: ", ")
+            lines.append(Note("\(source): cells marked as having no value, read as missing: \(counts)"))
+        }
         if blankLines > 0 { lines.append(Note("\(source): \(blankLines) empty lines skipped")) }
         for column in ignoredColumns { lines.append(Note("\(source): column \(column) not read")) }
         for file in skippedFiles { lines.append(Note("\(source): \(file) not read")) }
@@ -45,12 +51,19 @@ public struct LoadReport: Sendable, Equatable {
         return lines
     }
 
+    /// Counts a cell's text when it marks a missing value rather than being empty.
+    mutating func countMarker(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty && NumberSyntax.isMissing(trimmed) { missingMarkers[trimmed, default: 0] += 1 }
+    }
+
     /// Adds the counts of another report (a file of a folder).
     mutating func absorb(_ other: LoadReport) {
         rows += other.rows
         values += other.values
         missingValues += other.missingValues
         rankOnly += other.rankOnly
+        missingMarkers.merge(other.missingMarkers, uniquingKeysWith: +)
         blankLines += other.blankLines
         ignoredColumns += other.ignoredColumns
         skippedFiles += other.skippedFiles

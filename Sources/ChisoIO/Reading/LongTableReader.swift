@@ -40,6 +40,7 @@ enum LongTableReader {
             }
             let valueLocation = table.location(record, valueColumn)
             let value = try DecimalResolver.value(of: NumericCell(text: table.field(record, valueColumn), location: valueLocation), convention: convention)
+            report.countMarker(table.field(record, valueColumn))
             var provenance = CellProvenance()
             if let rankColumn {
                 let text = table.field(record, rankColumn)

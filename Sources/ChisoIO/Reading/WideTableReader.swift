@@ -34,6 +34,7 @@ enum WideTableReader {
             for column in indicatorColumns {
                 let location = table.location(record, column)
                 let value = try DecimalResolver.value(of: NumericCell(text: table.field(record, column), location: location), convention: convention)
+                report.countMarker(table.field(record, column))
                 observations.append(Observation(
                     unitText: unitText, unitLocation: table.location(record, unitColumn), period: period,
                     indicator: table.header[column], value: value,
@@ -70,6 +71,7 @@ enum WideTableReader {
             for (column, period) in periodColumns {
                 let location = table.location(record, column)
                 let value = try DecimalResolver.value(of: NumericCell(text: table.field(record, column), location: location), convention: convention)
+                report.countMarker(table.field(record, column))
                 observations.append(Observation(
                     unitText: unitText, unitLocation: table.location(record, unitColumn), period: period,
                     indicator: indicator, value: value,
