@@ -17,7 +17,8 @@ extension ProfileResult {
                                            en: "\(e.panelName): the \(target) forecast is \(steps) periods ahead of the last value (\(base)), less certain than a one-period forecast."))
             }
             if let range = e.gapToTop10Range {
-                let (lo, hi) = (NumberStyle().full(range.lower), NumberStyle().full(range.upper))
+                let precision = e.indicator.displayPrecision
+                let (lo, hi) = (NumberStyle().fixed(range.lower, precision: precision), NumberStyle().fixed(range.upper, precision: precision))
                 let (vi, en): (String, String)
                 if !range.lower.isFinite {
                     (vi, en) = ("nhiều nhất \(hi)", "at most \(hi)")

@@ -15,11 +15,15 @@ public struct Panel: Sendable {
     public let indicators: [Indicator]
     private let values: [Double]
     private let provenanceByCell: [Int: CellProvenance]
+    private let lineSources: LineSources?
 
     /// Creates a panel; `values` holds one entry per (unit, period, indicator), laid out by `flatIndex`.
+    /// `lineSources` gives the file line of cells whose provenance names no source.
     public init(name: String, unitSystem: UnitSystem, units: [AdministrativeUnit], periods: [Period], indicators: [Indicator],
-                values: [Double], provenance: [Int: CellProvenance]) {
+                values: [Double], provenance: [Int: CellProvenance], lineSources: LineSources? = nil) {
         precondition(values.count == units.count * periods.count * indicators.count, "Panel values do not fit its dimensions")
+        precondition(lineSources.map { $0.lines.count == values.count } ?? true, "Panel line sources do not fit its dimensions")
+        self.lineSources = lineSources
         self.name = name
         self.unitSystem = unitSystem
         self.units = units
@@ -45,7 +49,13 @@ public struct Panel: Sendable {
 
     /// What is known of a cell's origin, or nil.
     public func provenance(unit: Int, period: Int, indicator: Int) -> CellProvenance? {
-        provenanceByCell[flat(unit, period, indicator)]
+        let cell = flat(unit, period, indicator)
+        var provenance = provenanceByCell[cell]
+        if provenance?.source == nil, let lineSources, lineSources.lines[cell] > 0 {
+            provenance = provenance ?? CellProvenance()
+            provenance!.source = "\(lineSources.file):\(lineSources.lines[cell])"
+        }
+        return provenance
     }
 
     /// The values of one indicator in one period, one per unit in `units` order.
@@ -65,4 +75,18 @@ public struct Panel: Sendable {
 
     /// The position of a unit by code.
     public func unitIndex(code: String) -> Int? { units.firstIndex { $0.code == code } }
+}
+
+/// The line of a file each cell of a panel was read from, kept as numbers rather than as one
+/// `file:line` text per cell: a cell's source is written out only when asked for.
+public struct LineSources: Sendable {
+    /// The file, as the user named it.
+    public let file: String
+    /// The 1-based line of each cell, in the panel's flat order; 0 for a cell no line gave.
+    public let lines: [Int32]
+
+    public init(file: String, lines: [Int32]) {
+        self.file = file
+        self.lines = lines
+    }
 }

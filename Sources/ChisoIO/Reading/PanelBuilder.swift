@@ -11,56 +11,66 @@ struct PanelBuilder {
     let codebook: [String: String]
     let onDuplicate: DuplicatePolicy?
 
-    func build(_ observations: [Observation], report: inout LoadReport) throws(DataError) -> Panel {
-        guard !observations.isEmpty else { throw .noDataRows(file: name) }
-        let (system, resolvedUnits) = try resolveUnits(observations, report: &report)
+    func build(_ batch: ObservationBatch, report: inout LoadReport) throws(DataError) -> Panel {
+        guard batch.count > 0 else { throw .noDataRows(file: name) }
+        let (system, unitOfText) = try resolveUnits(batch, report: &report)
 
         // Units, periods and indicators that occur.
-        let usedCodes = Set(resolvedUnits.map(\.code))
+        let usedCodes = Set(unitOfText.map(\.code))
         let units = system.units.filter { usedCodes.contains($0.code) }
         let unitPosition = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.code, $0.offset) })
-        let periods = Array(Set(observations.map(\.period))).sorted()
-        let periodPosition = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
+        let rowUnit = unitOfText.map { unitPosition[$0.code]! }
+        let periods = batch.periods.sorted()
+        let sortedPosition = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($0.element, $0.offset) })
+        let rowPeriod = batch.periods.map { sortedPosition[$0]! }
         var indicators = catalog
         var indicatorPosition = Dictionary(indicators.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for observation in observations where indicatorPosition[observation.indicator] == nil {
-            indicatorPosition[observation.indicator] = indicators.count
-            indicators.append(.undeclared(observation.indicator))
+        for name in batch.indicatorNames where indicatorPosition[name] == nil {
+            indicatorPosition[name] = indicators.count
+            indicators.append(.undeclared(name))
         }
+        let rowIndicator = batch.indicatorNames.map { indicatorPosition[$0]! }
 
-        var values = [Double](repeating: .nan, count: units.count * periods.count * indicators.count)
-        var provenance: [Int: CellProvenance] = [:]
-        var firstSeen: [Int: Int] = [:]
+        let cellCount = units.count * periods.count * indicators.count
+        // The row that gives each cell (−1: none), and the rows merged into it under `mean`.
+        var firstSeen = [Int32](repeating: -1, count: cellCount)
         var merged: [Int: [Int]] = [:]
-        for (i, observation) in observations.enumerated() {
+        for row in 0..<batch.count {
             let cell = Panel.flatIndex(
-                unit: unitPosition[resolvedUnits[i].code]!, period: periodPosition[observation.period]!,
-                indicator: indicatorPosition[observation.indicator]!, periodCount: periods.count, indicatorCount: indicators.count)
-            if let first = firstSeen[cell] {
+                unit: rowUnit[Int(batch.unit[row])], period: rowPeriod[Int(batch.period[row])],
+                indicator: rowIndicator[Int(batch.indicator[row])], periodCount: periods.count, indicatorCount: indicators.count)
+            let first = Int(firstSeen[cell])
+            if first >= 0 {
                 guard let onDuplicate else {
-                    let earlier = observations[first]
-                    throw .duplicate(first: earlier.location, second: observation.location, unit: resolvedUnits[i].name,
-                                     period: observation.period.description, indicator: observation.indicator)
+                    throw .duplicate(first: batch.valueLocation(first), second: batch.valueLocation(row), unit: unitOfText[Int(batch.unit[row])].name,
+                                     period: batch.periods[Int(batch.period[row])].description, indicator: batch.indicatorNames[Int(batch.indicator[row])])
                 }
                 report.duplicatesResolved += 1
                 switch onDuplicate {
                 case .first: continue
-                case .last: firstSeen[cell] = i
-                case .mean: merged[cell, default: [first]].append(i)
+                case .last: firstSeen[cell] = Int32(row)
+                case .mean: merged[cell, default: [first]].append(row)
                 }
             } else {
-                firstSeen[cell] = i
+                firstSeen[cell] = Int32(row)
             }
         }
-        for (cell, index) in firstSeen {
-            let observation = observations[index]
-            var cellProvenance = observation.provenance
+        var values = [Double](repeating: .nan, count: cellCount)
+        var provenance: [Int: CellProvenance] = [:]
+        var lines: [Int32]?
+        if case let .csv(_, _, _, _, rowLines) = batch.locations {
+            lines = [Int32](repeating: 0, count: cellCount)
+            for cell in 0..<cellCount where firstSeen[cell] >= 0 { lines![cell] = rowLines[Int(firstSeen[cell])] }
+        }
+        for cell in 0..<cellCount where firstSeen[cell] >= 0 {
+            let row = Int(firstSeen[cell])
+            var cellProvenance = batch.provenance[row] ?? CellProvenance()
             if let group = merged[cell] {
-                let observed = group.map { observations[$0].value }.filter { !$0.isNaN }
+                let observed = group.map { batch.value[$0] }.filter { !$0.isNaN }
                 values[cell] = observed.isEmpty ? .nan : observed.reduce(0, +) / Double(observed.count)
                 cellProvenance.note = "mean of \(observed.count) duplicate values"
             } else {
-                values[cell] = observation.value
+                values[cell] = batch.value[row]
             }
             if values[cell].isNaN {
                 report.missingValues += 1
@@ -70,12 +80,15 @@ struct PanelBuilder {
             }
             if !cellProvenance.isEmpty { provenance[cell] = cellProvenance }
         }
-        return Panel(name: name, unitSystem: system, units: units, periods: periods, indicators: indicators, values: values, provenance: provenance)
+        var lineSources: LineSources?
+        if case let .csv(file, _, _, _, _) = batch.locations, let lines { lineSources = LineSources(file: file, lines: lines) }
+        return Panel(name: name, unitSystem: system, units: units, periods: periods, indicators: indicators, values: values, provenance: provenance,
+                     lineSources: lineSources)
     }
 
-    /// The unit system and the unit of every observation.
-    private func resolveUnits(_ observations: [Observation], report: inout LoadReport) throws(DataError) -> (UnitSystem, [AdministrativeUnit]) {
-        let texts = observations.map { codebook[$0.unitText] ?? $0.unitText }
+    /// The unit system and the unit of every distinct unit text of the batch.
+    private func resolveUnits(_ batch: ObservationBatch, report: inout LoadReport) throws(DataError) -> (UnitSystem, [AdministrativeUnit]) {
+        let texts = batch.unitTexts.map { codebook[$0] ?? $0 }
         var distinct: [String] = []
         var seen = Set<String>()
         for text in texts where seen.insert(text).inserted { distinct.append(text) }
@@ -88,12 +101,12 @@ struct PanelBuilder {
             case .provinces63: system = try provinceSystem(\.provinces63)
             case .provinces34: system = try provinceSystem(\.provinces34)
             case .custom: system = customSystem(distinct)
-            case .auto: system = try detectSystem(distinct, observations: observations, report: &report)
+            case .auto: system = try detectSystem(distinct, batch: batch, report: &report)
             }
         }
         var cache: [String: AdministrativeUnit] = [:]
         var units: [AdministrativeUnit] = []
-        units.reserveCapacity(observations.count)
+        units.reserveCapacity(texts.count)
         for (i, text) in texts.enumerated() {
             if let unit = cache[text] { units.append(unit); continue }
             do {
@@ -101,10 +114,15 @@ struct PanelBuilder {
                 cache[text] = unit
                 units.append(unit)
             } catch {
-                throw .unknownUnit(at: observations[i].unitLocation, lookup: error)
+                throw .unknownUnit(at: batch.unitLocation(firstRow(ofUnitText: i, in: batch)), lookup: error)
             }
         }
         return (system, units)
+    }
+
+    /// The first row whose unit text is number `text`.
+    private func firstRow(ofUnitText text: Int, in batch: ObservationBatch) -> Int {
+        batch.unit.firstIndex(of: Int32(text))!
     }
 
     private func provinceSystem(_ path: KeyPath<ProvinceRegistry, UnitSystem>) throws(DataError) -> UnitSystem {
@@ -119,12 +137,12 @@ struct PanelBuilder {
     /// Provinces-63 when every name resolves there (provinces-34 when every period is 2025 or later
     /// and the names also resolve there), the file's own units when fewer than half are provinces,
     /// and an error naming the first unknown province otherwise.
-    private func detectSystem(_ names: [String], observations: [Observation], report: inout LoadReport) throws(DataError) -> UnitSystem {
+    private func detectSystem(_ names: [String], batch: ObservationBatch, report: inout LoadReport) throws(DataError) -> UnitSystem {
         guard let registry else { return customSystem(names) }
         func failures(_ system: UnitSystem) -> [String] { names.filter { (try? system.resolve($0)) == nil } }
         let missing63 = failures(registry.provinces63)
         let missing34 = failures(registry.provinces34)
-        let allAfterMerger = observations.allSatisfy { $0.period.year >= 2025 }
+        let allAfterMerger = batch.periods.allSatisfy { $0.year >= 2025 }
         if missing34.isEmpty && (allAfterMerger || !missing63.isEmpty) {
             report.unitSystemNote = Note("units read as the 34 provinces from 1 July 2025", remedy: .declareProvinces63)
             return registry.provinces34
@@ -135,11 +153,11 @@ struct PanelBuilder {
             return customSystem(names)
         }
         let first = missing63[0]
-        let index = observations.firstIndex { (codebook[$0.unitText] ?? $0.unitText) == first }!
+        let text = batch.unitTexts.firstIndex { (codebook[$0] ?? $0) == first }!
         do {
             _ = try registry.provinces63.resolve(first)
         } catch {
-            throw .unknownUnit(at: observations[index].unitLocation, lookup: error)
+            throw .unknownUnit(at: batch.unitLocation(firstRow(ofUnitText: text, in: batch)), lookup: error)
         }
         return registry.provinces63
     }

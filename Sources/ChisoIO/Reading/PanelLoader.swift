@@ -49,7 +49,7 @@ public struct PanelLoader: Sendable {
         let codebook = try options.unitCodebook.map { path throws(DataError) in try Self.codebook(path) } ?? [:]
         let builder = PanelBuilder(name: report.source, catalog: catalog, unitChoice: options.units, registry: registry,
                                    declaredUnits: declaredUnits, codebook: codebook, onDuplicate: options.onDuplicate)
-        return try builder.build(observations, report: &report)
+        return try builder.build(ObservationBatch(observations), report: &report)
     }
 
     /// The layout of a table: long when it has indicator and value columns, years-as-columns

@@ -1,0 +1,76 @@
+import ChisoCore
+
+/// Rows read from a file with their unit texts, indicator names and periods stored once each and
+/// referred to by number: what the panel builder needs, at a few bytes per row.
+struct ObservationBatch: Sendable {
+    /// Distinct unit texts, in the order they first occur.
+    var unitTexts: [String] = []
+    /// Distinct indicator names, in the order they first occur.
+    var indicatorNames: [String] = []
+    /// Distinct periods, in the order they first occur.
+    var periods: [Period] = []
+    /// Per row: positions in `unitTexts`, `indicatorNames` and `periods`.
+    var unit: [Int32] = []
+    var indicator: [Int32] = []
+    var period: [Int32] = []
+    /// Per row: the value, NaN when missing.
+    var value: [Double] = []
+    /// What a row says beyond its value (a published rank, a maximum, a source), by row.
+    var provenance: [Int: CellProvenance] = [:]
+    /// Where each row's unit and value cells are, for messages and default sources.
+    var locations: RowLocations = .explicit(unit: [], value: [])
+
+    var count: Int { value.count }
+
+    /// The location of row `row`'s unit cell.
+    func unitLocation(_ row: Int) -> SourceLocation {
+        switch locations {
+        case let .explicit(unit, _): return unit[row]
+        case let .csv(file, header, unitColumn, _, lines): return SourceLocation(file: file, line: Int(lines[row]), column: unitColumn + 1, columnName: header[unitColumn])
+        }
+    }
+
+    /// The location of row `row`'s value cell.
+    func valueLocation(_ row: Int) -> SourceLocation {
+        switch locations {
+        case let .explicit(_, value): return value[row]
+        case let .csv(file, header, _, valueColumn, lines): return SourceLocation(file: file, line: Int(lines[row]), column: valueColumn + 1, columnName: header[valueColumn])
+        }
+    }
+
+    /// Observations read by the general readers, numbered.
+    init(_ observations: [Observation]) {
+        var unitIndex: [String: Int32] = [:], indicatorIndex: [String: Int32] = [:], periodIndex: [Period: Int32] = [:]
+        var unitLocations: [SourceLocation] = [], valueLocations: [SourceLocation] = []
+        for (row, observation) in observations.enumerated() {
+            unit.append(Self.number(observation.unitText, in: &unitIndex, list: &unitTexts))
+            indicator.append(Self.number(observation.indicator, in: &indicatorIndex, list: &indicatorNames))
+            period.append(Self.number(observation.period, in: &periodIndex, list: &periods))
+            value.append(observation.value)
+            if !observation.provenance.isEmpty { provenance[row] = observation.provenance }
+            unitLocations.append(observation.unitLocation)
+            valueLocations.append(observation.location)
+        }
+        locations = .explicit(unit: unitLocations, value: valueLocations)
+    }
+
+    init() {}
+
+    /// The number of `key`, given the next free number when it is new.
+    static func number<Key: Hashable>(_ key: Key, in index: inout [Key: Int32], list: inout [Key]) -> Int32 {
+        if let known = index[key] { return known }
+        let next = Int32(list.count)
+        index[key] = next
+        list.append(key)
+        return next
+    }
+}
+
+/// Where the cells of a batch's rows are.
+enum RowLocations: Sendable {
+    /// One location per row for the unit and the value cell (sheets, wide layouts, folders).
+    case explicit(unit: [SourceLocation], value: [SourceLocation])
+    /// A long CSV file: fixed unit and value columns, one line per row. A row's default source
+    /// is `file:line`.
+    case csv(file: String, header: [String], unitColumn: Int, valueColumn: Int, lines: [Int32])
+}
