@@ -35,9 +35,10 @@ struct HelpTests {
         }
     }
 
-    @Test func workersAreThreads() {
-        let help = Chiso.helpMessage(for: DossiersSummarizeCommand.self, columns: 200)
+    @Test(arguments: [DossiersSummarizeCommand.self, RankCommand.self, ShowCommand.self, TrendCommand.self] as [any ParsableCommand.Type])
+    func workersAreThreads(_ command: any ParsableCommand.Type) {
+        let help = Chiso.helpMessage(for: command, columns: 200)
         #expect(help.contains("--workers <workers>"))
-        #expect(help.contains("Threads that read the file"))
+        #expect(help.contains("Threads that read a large CSV file"))
     }
 }

@@ -34,6 +34,8 @@ public enum DataError: RemediableError, Equatable {
     case invalidMetadata(file: String, reason: String)
     /// A workbook whose values for a year differ from those of a workbook already imported.
     case importConflict(file: String, imported: String, dataset: String, differences: [String])
+    /// No row of the file has the indicator asked for; `closest` are the nearest of its `count` names.
+    case unknownIndicator(name: String, file: String, count: Int, closest: [String])
 
     public var description: String {
         switch self {
@@ -99,6 +101,8 @@ public enum DataError: RemediableError, Equatable {
         case let .importConflict(file, imported, dataset, differences):
             let shown = differences.prefix(3).joined(separator: "; ") + (differences.count > 3 ? "; …" : "")
             return "\(file): the year's values differ from those of \(imported), already imported into '\(dataset)' (\(shown)); remove the earlier import first if this workbook replaces it"
+        case let .unknownIndicator(name, file, count, closest):
+            return "\(file) has no indicator '\(name)' (it has \(count)); closest: \(closest.joined(separator: ", "))"
         }
     }
 

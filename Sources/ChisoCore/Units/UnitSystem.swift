@@ -88,6 +88,12 @@ public struct UnitSystem: Sendable {
         throw .unknown(name: text, system: id, suggestions: closestNames(to: text))
     }
 
+    /// Whether `text` names exactly one unit (what `resolve` accepts), without the suggestions
+    /// an error would carry.
+    public func knows(_ text: String) -> Bool {
+        indexByKey[NameFolding.key(text)]?.count == 1
+    }
+
     /// The `count` unit names closest to `text` by edit distance between keys; ties in unit order.
     public func closestNames(to text: String, count: Int = 3) -> [String] {
         let key = NameFolding.key(text)

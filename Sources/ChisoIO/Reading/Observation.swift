@@ -61,6 +61,7 @@ enum DecimalResolver {
 /// Header names each column role answers to, compared by `NameFolding.key`.
 enum ColumnRole {
     static let unit = ["unit", "province", "tỉnh", "đơn vị", "tỉnh thành", "tỉnh thành phố", "địa phương", "mã tỉnh", "tên",
+                       "province code", "province id", "unit code", "mã đơn vị", "mã địa phương",
                        "tên tỉnh", "tên tỉnh thành phố", "tên đơn vị", "tên địa phương", "province name", "provinces"]
     static let period = ["period", "year", "năm", "kỳ", "kỳ báo cáo", "thời gian"]
     static let indicator = ["indicator", "index", "chỉ số", "chỉ tiêu", "tiêu chí", "variable"]
@@ -70,6 +71,28 @@ enum ColumnRole {
     static let source = ["source", "source url", "url", "nguồn"]
     static let rankSource = ["rank source", "rank_source"]
     static let note = ["note", "notes", "ghi chú", "derivation"]
+}
+
+extension Period {
+    /// The period a column header names in a years-as-columns table: `2014`, and the spellings
+    /// exports give it — `y2014`, `2014.0` (a year read as a number), `Năm 2014`, `Year 2014`.
+    public init?(header: String) {
+        if let period = Period(parsing: header) {
+            self = period
+            return
+        }
+        var text = header.trimmingCharacters(in: .whitespaces)
+        let words = NameFolding.words(text)
+        if words.count == 2, ["nam", "year"].contains(words[0]) {
+            text = words[1]
+        } else if text.count == 5, text.first == "y" || text.first == "Y" {
+            text.removeFirst()
+        } else if text.count == 6, text.hasSuffix(".0") {
+            text.removeLast(2)
+        }
+        guard text.count == 4, text.allSatisfy(\.isASCII), let period = Period(parsing: text), period.kind == .year else { return nil }
+        self = period
+    }
 }
 
 extension TabularFile {

@@ -139,7 +139,7 @@ struct PanelBuilder {
     /// and an error naming the first unknown province otherwise.
     private func detectSystem(_ names: [String], batch: ObservationBatch, report: inout LoadReport) throws(DataError) -> UnitSystem {
         guard let registry else { return customSystem(names) }
-        func failures(_ system: UnitSystem) -> [String] { names.filter { (try? system.resolve($0)) == nil } }
+        func failures(_ system: UnitSystem) -> [String] { names.filter { !system.knows($0) } }
         let missing63 = failures(registry.provinces63)
         let missing34 = failures(registry.provinces34)
         let allAfterMerger = batch.periods.allSatisfy { $0.year >= 2025 }

@@ -13,13 +13,24 @@ public struct PanelLoader: Sendable {
     }
 
     /// Reads a file or a folder of per-year files; `name` names the panel (the path by default).
+    /// Only the rows `filter` keeps are laid out. A long CSV file is read from its bytes on every
+    /// core (`options.threads`); `reader: .general` reads it as every other table is read.
     /// - Returns: the panel and what the load skipped, merged or left missing.
-    public func load(path: String, options: ReadOptions = ReadOptions(), catalog: [Indicator] = [], declaredUnits: UnitSystem? = nil, name: String? = nil) throws(DataError) -> (Panel, LoadReport) {
+    public func load(path: String, options: ReadOptions = ReadOptions(), filter: PanelFilter = PanelFilter(), catalog: [Indicator] = [],
+                     declaredUnits: UnitSystem? = nil, name: String? = nil, reader: Reader = .fastest) throws(DataError) -> (Panel, LoadReport) {
         var report = LoadReport(source: name ?? (path == "-" ? "<stdin>" : path))
         var isDirectory: ObjCBool = false
         let exists = path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if path != "-" && !exists { throw .fileNotFound(path: path) }
-        let observations: [Observation]
+        if reader == .fastest && path != "-" && !isDirectory.boolValue {
+            var scanReport = report
+            if let batch = try LongCSVScan.batch(path: path, options: options, filter: filter, report: &scanReport) {
+                try Self.check(filter, names: batch.allIndicatorNames, file: path)
+                let panel = try build(batch, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &scanReport)
+                return (panel, scanReport)
+            }
+        }
+        var observations: [Observation]
         if isDirectory.boolValue {
             observations = try folderObservations(path, options: options, report: &report)
         } else {
@@ -29,7 +40,8 @@ public struct PanelLoader: Sendable {
             if decimalPoint { fileOptions.decimal = .point }
             observations = try fileObservations(table, fileName: path, options: fileOptions, report: &report)
         }
-        let panel = try build(observations, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &report)
+        let panel = try build(try Self.filtered(observations, by: filter, file: path), options: options, catalog: catalog,
+                              declaredUnits: declaredUnits, report: &report)
         return (panel, report)
     }
 
@@ -40,16 +52,16 @@ public struct PanelLoader: Sendable {
         var report = LoadReport(source: name ?? table.displayName)
         report.blankLines += table.blankLines
         let observations = try fileObservations(table, fileName: table.displayName, options: options, report: &report)
-        let panel = try build(observations, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &report)
+        let panel = try build(ObservationBatch(observations), options: options, catalog: catalog, declaredUnits: declaredUnits, report: &report)
         return (panel, report)
     }
 
-    private func build(_ observations: [Observation], options: ReadOptions, catalog: [Indicator], declaredUnits: UnitSystem?,
+    private func build(_ batch: ObservationBatch, options: ReadOptions, catalog: [Indicator], declaredUnits: UnitSystem?,
                        report: inout LoadReport) throws(DataError) -> Panel {
         let codebook = try options.unitCodebook.map { path throws(DataError) in try Self.codebook(path) } ?? [:]
         let builder = PanelBuilder(name: report.source, catalog: catalog, unitChoice: options.units, registry: registry,
                                    declaredUnits: declaredUnits, codebook: codebook, onDuplicate: options.onDuplicate)
-        return try builder.build(ObservationBatch(observations), report: &report)
+        return try builder.build(batch, report: &report)
     }
 
     /// The layout of a table: long when it has indicator and value columns, years-as-columns
@@ -58,7 +70,7 @@ public struct PanelLoader: Sendable {
         if table.column(named: ColumnRole.indicator) != nil && table.column(named: ColumnRole.value) != nil { return .long }
         let idColumns = Set([(try? table.unitColumn()) ?? 0, table.column(named: ColumnRole.indicator)].compactMap { $0 })
         let others = table.header.indices.filter { !idColumns.contains($0) && !table.isRowNumberColumn($0) && !table.header[$0].isEmpty }
-        if !others.isEmpty && others.allSatisfy({ Period(parsing: table.header[$0]) != nil }) { return .wideYears }
+        if !others.isEmpty && others.allSatisfy({ Period(header: table.header[$0]) != nil }) { return .wideYears }
         return .wideIndicators
     }
 

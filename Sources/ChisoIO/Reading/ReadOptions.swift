@@ -49,11 +49,14 @@ public struct ReadOptions: Sendable {
     public var headerRow: Int?
     /// How large a workbook may be, or inflate to.
     public var workbookLimits: WorkbookLimits
+    /// Threads that read a large CSV file (one per core by default).
+    public var threads: Int
 
     public init(layout: TableLayout? = nil, decimal: DecimalSeparator? = nil, separator: UInt8? = nil,
                 onDuplicate: DuplicatePolicy? = nil, units: UnitSystemChoice = .auto, unitCodebook: String? = nil,
                 period: Period? = nil, indicator: String? = nil, sheet: String? = nil, headerRow: Int? = nil,
-                workbookLimits: WorkbookLimits = WorkbookLimits()) {
+                workbookLimits: WorkbookLimits = WorkbookLimits(), threads: Int = ParallelWork.processorCount) {
+        self.threads = max(1, threads)
         self.layout = layout
         self.decimal = decimal
         self.separator = separator

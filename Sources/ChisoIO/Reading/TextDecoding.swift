@@ -40,31 +40,7 @@ public enum TextDecoding {
 
     /// The index of the first byte that starts an invalid UTF-8 sequence, or nil.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            var minimum: UInt32
-            switch b {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
-            default: return i
-            }
-            guard i + length <= end else { return i }
-            var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length {
-                let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return i }
-                scalar = scalar << 6 | UInt32(c & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
-            minimum = 0
-            i += length
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { Validation.firstInvalidUTF8($0, from: 0) }.map { bytes.startIndex + $0 }
     }
 
     /// 1-based line and character column of a byte offset.

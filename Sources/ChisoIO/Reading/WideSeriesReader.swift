@@ -44,7 +44,7 @@ public enum WideSeriesReader {
         guard let header = headerRecords.first?.fields, header.count >= 2 else { throw .emptyFile(file: path) }
         var periods: [Period] = []
         for (column, name) in header.enumerated().dropFirst() {
-            guard let period = Period(parsing: name) else {
+            guard let period = Period(header: name) else {
                 throw .badPeriod(at: SourceLocation(file: path, line: 1, column: column + 1, columnName: name), text: name)
             }
             periods.append(period)

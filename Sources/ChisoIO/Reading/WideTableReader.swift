@@ -51,7 +51,7 @@ enum WideTableReader {
         var periodColumns: [(Int, Period)] = []
         for (column, name) in table.header.enumerated() where column != unitColumn && column != indicatorColumn {
             if table.isRowNumberColumn(column) { report.ignoredColumns.append("'\(name)' (row numbers)"); continue }
-            if let period = Period(parsing: name) {
+            if let period = Period(header: name) {
                 periodColumns.append((column, period))
             } else {
                 report.ignoredColumns.append("'\(name)' (not a period)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChisoIO
 import ChisoAnalysis
 import ChisoNumerics
 
@@ -47,7 +48,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset)
+        let panel = try DataSession(input).loadPanel(dataset, filter: PanelFilter(indicators: indicator.map { [$0] }))
         let result = try PanelAnalysis.backtest(panel, BacktestRequest(
             indicator: indicator, models: modelList, horizon: forecastOptions.horizon, minimumTraining: minTrain,
             firstOriginYear: from, lastOriginYear: to, levels: forecastOptions.levels, seed: forecastOptions.seed,

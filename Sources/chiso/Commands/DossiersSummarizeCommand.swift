@@ -35,9 +35,6 @@ struct DossiersSummarizeCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Date (yyyy-mm-dd) that splits pending dossiers into in time and overdue (default: the latest date in the file).")
     var asOf: String?
 
-    @Option(help: "Threads that read the file (default: one per core; 1 reads on one core).")
-    var workers: Int?
-
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -61,7 +58,6 @@ struct DossiersSummarizeCommand: ParsableCommand {
 
     func validate() throws {
         if granularity == nil { throw ValidationError("--by takes unit and one of month, quarter, year, e.g. unit,month; not '\(by)'") }
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
     }
 
     func run() throws {
@@ -69,7 +65,7 @@ struct DossiersSummarizeCommand: ParsableCommand {
         let progress: (@Sendable (Double) -> Void)? = showProgress ? Self.drawProgress : nil
         let summary = try DossierRecordSummarizer.summarize(path: NotebookSandbox.reading(file), options: DossierSummaryOptions(
             granularity: granularity!, byAgency: agency, byProcedure: procedure, strict: strict, asOf: asOf, progress: progress,
-            workers: workers ?? ProcessInfo.processInfo.activeProcessorCount))
+            workers: input.threads))
         try output.emit(summary.table, numbers: input.numberStyle)
         if !input.quiet {
             Diagnostics.note("\(summary.records) records in \(summary.rows.count) groups; pending split at \(summary.asOf)")

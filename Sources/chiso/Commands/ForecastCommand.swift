@@ -53,7 +53,7 @@ struct ForecastCommand: ParsableCommand {
             if !input.quiet { Diagnostics.note(result.failureSummary ?? "\(series.ids.count) series forecast") }
             return
         }
-        let panel = try DataSession(input).loadPanel(dataset)
+        let panel = try DataSession(input).loadPanel(dataset, filter: PanelFilter(indicators: indicator.map { [$0] }))
         let result = try PanelAnalysis.forecast(panel, ForecastRequest(
             indicator: indicator, units: splitList(unit), horizon: forecastOptions.horizon, model: model,
             levels: forecastOptions.levels, seed: forecastOptions.seed, logitScale: !forecastOptions.noLogit))

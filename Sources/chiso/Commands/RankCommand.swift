@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChisoAnalysis
 import ChisoCore
+import ChisoIO
 import ChisoNumerics
 
 extension TieMethod: ExpressibleByArgument {}
@@ -48,7 +49,7 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: PanelFilter(indicators: indicator.map { [$0] }))
         let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region,
                                                                regionSystem: regionSystem))
         // Which period was ranked is part of the answer: said even with -q.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChisoAnalysis
 import ChisoCore
+import ChisoIO
 import ChisoNumerics
 
 /// `chiso show`: the panel with years as columns.
@@ -41,7 +42,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: PanelFilter(indicators: splitList(indicator).isEmpty ? nil : splitList(indicator)))
         let request = ShowRequest(
             units: splitList(unit), indicators: splitList(indicator),
             years: years.flatMap(YearRange.init(parsing:)), ranks: ranks, allIndicators: allIndicators)

@@ -52,7 +52,7 @@ struct TrendCommand: ParsableCommand {
             try output.emit(result.table, numbers: input.numberStyle)
             return
         }
-        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: PanelFilter(indicators: indicator.map { [$0] }))
         let result = try PanelAnalysis.trend(panel, TrendRequest(indicator: indicator, units: splitList(unit), years: years.flatMap(YearRange.init(parsing:)), order: sort))
         if !input.quiet { Diagnostics.note("\(result.indicator.id): \(result.rows.count) units: \(result.statusSummary)") }
         try output.emit(result.table, numbers: input.numberStyle)

@@ -32,8 +32,9 @@ struct DataSession {
     }
 
     /// Loads a bundled dataset by name, or a file, folder or `-` (standard input) by path,
-    /// and prints the load notes on stderr.
-    func loadPanel(_ requested: String) throws -> Panel {
+    /// and prints the load notes on stderr. A file's rows that `filter` drops are never laid out
+    /// (bundled datasets are small and always read whole).
+    func loadPanel(_ requested: String, filter: PanelFilter = PanelFilter()) throws -> Panel {
         let argument = NotebookSandbox.reading(requested)
         let isPath = argument == "-" || FileManager.default.fileExists(atPath: argument)
         if !isPath, let library, library.names().contains(argument) {
@@ -47,7 +48,7 @@ struct DataSession {
             throw DataError.datasetNotFound(name: argument, available: panels, searched: searched)
         }
         if registry == nil { Diagnostics.note("the province registry was not found; unit names are read as written (pass --datasets DIR)") }
-        let (panel, report) = try PanelLoader(registry: registry).load(path: argument, options: input.readOptions)
+        let (panel, report) = try PanelLoader(registry: registry).load(path: argument, options: input.readOptions, filter: filter)
         note(report)
         return panel
     }

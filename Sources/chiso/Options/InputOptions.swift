@@ -54,6 +54,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("header-row"), help: "The row of a workbook sheet that holds the table's header (default: found from the layout: the row above the first rows of numbers, past titles, codes and blank rows).")
     var headerRow: Int?
 
+    @Option(help: "Threads that read a large CSV file (default: one per core; 1 reads on one core).")
+    var workers: Int?
+
     @Option(name: .customLong("xlsx-max-mb"), help: "Largest size, in MiB, a part of an .xlsx workbook may inflate to, or an .xls file may have. Without it a part or file may reach 256 MiB and an .xlsx part inflate at most 1,000 times its compressed size (beyond is refused as a possible zip bomb); with it, only the size is bounded.")
     var xlsxMaxMB: Int?
 
@@ -61,6 +64,7 @@ struct InputOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
+        if let workers, !(1...1024).contains(workers) { throw ValidationError("--workers must be from 1 to 1024, not \(workers)") }
         if let separator, separatorByte(separator) == nil {
             throw ValidationError("--separator must be ',', ';' or 'tab', not '\(separator)'")
         }
@@ -92,8 +96,12 @@ struct InputOptions: ParsableArguments {
             separator: separator.flatMap(separatorByte),
             onDuplicate: onDuplicate, units: unitSystem, unitCodebook: unitCodebook,
             period: period.flatMap(Period.init(parsing:)), sheet: sheet, headerRow: headerRow,
-            workbookLimits: xlsxMaxMB.map { WorkbookLimits(maximumPartBytes: $0 << 20, maximumRatio: .max) } ?? WorkbookLimits())
+            workbookLimits: xlsxMaxMB.map { WorkbookLimits(maximumPartBytes: $0 << 20, maximumRatio: .max) } ?? WorkbookLimits(),
+            threads: threads)
     }
+
+    /// The threads `--workers` asks for, one per core by default.
+    var threads: Int { workers ?? ParallelWork.processorCount }
 
     /// How numbers are written: decimal comma under `--decimal-comma`.
     var numberStyle: NumberStyle { NumberStyle(decimalComma: decimal == .decimalComma) }

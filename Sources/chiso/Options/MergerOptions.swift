@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChisoIO
 import ChisoAnalysis
 import ChisoCore
 
@@ -22,8 +23,9 @@ struct MergerOptions: ParsableArguments {
 extension DataSession {
     /// Loads a panel and, with `--as-2025`, rebases it onto the 34 provinces, saying on stderr
     /// which rule each indicator followed.
-    func loadPanel(_ argument: String, merger: MergerOptions) throws -> Panel {
-        let panel = try loadPanel(argument)
+    /// The filter applies only without `--as-2025` (weights may come from another indicator).
+    func loadPanel(_ argument: String, merger: MergerOptions, filter: PanelFilter = PanelFilter()) throws -> Panel {
+        let panel = try loadPanel(argument, filter: merger.as2025 ? PanelFilter() : filter)
         guard merger.as2025 else { return panel }
         let rebased = try rebase(panel, weightsFile: merger.weights, weightIndicator: merger.weightIndicator)
         // The rule is part of the result, not a load note: it is printed even with -q.

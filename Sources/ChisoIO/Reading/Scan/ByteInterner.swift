@@ -1,0 +1,84 @@
+import Foundation
+
+/// Numbers for the distinct byte strings of one column, found without making a `String` per
+/// cell: an open-addressing table over FNV-1a hashes. It keeps pointers into the bytes it was
+/// given, which must stay valid while it is used (a mapped file during its scan).
+struct ByteInterner {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var pointers: [UnsafePointer<UInt8>] = []
+    private var lengths: [Int] = []
+    private var lastID: Int32 = -1
+    private var lastPointer: UnsafePointer<UInt8>?
+    private var lastLength = 0
+
+    init() {
+        slots = [Int32](repeating: -1, count: 64)
+    }
+
+    /// The number of the bytes at `p`, and whether they are new.
+    @inline(__always)
+    mutating func number(_ p: UnsafePointer<UInt8>, _ length: Int) -> (id: Int32, isNew: Bool) {
+        // Sorted files repeat a value over many consecutive rows.
+        if let lastPointer, lastLength == length, Self.same(lastPointer, p, length) { return (lastID, false) }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for i in 0..<length { hash = (hash ^ UInt64(p[i])) &* 0x100000001b3 }
+        let id = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                pointers.withUnsafeBufferPointer { pointers in
+                    lengths.withUnsafeBufferPointer { lengths in
+                        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+                        while true {
+                            let id = slots[slot]
+                            if id < 0 { return -Int32(slot) - 1 }
+                            let i = Int(id)
+                            if hashes[i] == hash && lengths[i] == length && Self.same(pointers[i], p, length) { return id }
+                            slot = (slot + 1) & (slots.count - 1)
+                        }
+                    }
+                }
+            }
+        }
+        lastPointer = p
+        lastLength = length
+        if id >= 0 {
+            lastID = id
+            return (id, false)
+        }
+        let new = Int32(pointers.count)
+        slots[Int(-id - 1)] = new
+        hashes.append(hash)
+        pointers.append(p)
+        lengths.append(length)
+        lastID = new
+        if pointers.count * 2 > slots.count { grow() }
+        return (new, true)
+    }
+
+    /// Whether `length` bytes at `a` and `b` are equal; short names are compared in place
+    /// rather than through a call to `memcmp`.
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        if a == b { return true }
+        var i = 0
+        while i + 8 <= length {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < length {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for id in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+}
