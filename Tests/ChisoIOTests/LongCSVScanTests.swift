@@ -169,7 +169,7 @@ struct LongCSVScanTests {
         #expect((batch != nil) == taken)
     }
 
-    /// Cells read from bytes give the evidence and the value `NumberSyntax` gives from text,
+    /// Cells read from bytes give the evidence and the value `NumberSyntax` reads from text,
     /// under both conventions, on 50,000 cells drawn from digits, separators and signs.
     @Test func byteNumbersAreNumberSyntaxNumbers() {
         let alphabet = Array("0123456789.,-+".utf8)
@@ -184,8 +184,8 @@ struct LongCSVScanTests {
             let text = String(decoding: bytes, as: UTF8.self)
             for convention in DecimalSeparator.allCases {
                 guard let reading = bytes.withUnsafeBufferPointer({ ByteNumber.read($0.baseAddress!, $0.count, convention: convention) }) else { continue }
-                #expect(reading.evidence == NumberSyntax.evidence(text), "\(text)")
-                #expect(reading.value?.bitPattern == NumberSyntax.parse(text, decimal: convention)?.bitPattern, "\(text) \(convention)")
+                #expect(reading.evidence == NumberSyntax.evidenceFromText(text), "\(text)")
+                #expect(reading.value?.bitPattern == NumberSyntax.parseFromText(text, decimal: convention)?.bitPattern, "\(text) \(convention)")
             }
         }
     }

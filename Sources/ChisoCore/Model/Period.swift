@@ -27,7 +27,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `2023`, `2023-H1`, `2023-Q2` (also `2023Q2`, `Q2-2023`, `2023-q2`) or `2023-06` (also `2023-6`, `06/2023`).
     /// Returns nil for anything else, including years outside 1900–2100.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = text.trimmingSpaces.uppercased()
         func validYear(_ s: Substring) -> Int? {
             guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
             return y
@@ -125,7 +125,7 @@ public struct YearRange: Sendable, Equatable {
 
     /// Parses `2018-2024`, `2018:2024` or `2023`; nil when malformed or reversed.
     public init?(parsing text: String) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == ":" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == ":" || $0 == "–" }).map { String($0).trimmingSpaces }
         guard (1...2).contains(parts.count), let a = Int(parts[0]), let b = Int(parts.last!), a <= b,
               (1900...2100).contains(a), (1900...2100).contains(b) else { return nil }
         self.init(first: a, last: b)

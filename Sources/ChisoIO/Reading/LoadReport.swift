@@ -53,7 +53,7 @@ public struct LoadReport: Sendable, Equatable {
 
     /// Counts a cell's text when it marks a missing value rather than being empty.
     mutating func countMarker(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         if !trimmed.isEmpty && NumberSyntax.isMissing(trimmed) { missingMarkers[trimmed, default: 0] += 1 }
     }
 

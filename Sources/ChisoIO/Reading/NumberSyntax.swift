@@ -33,12 +33,14 @@ public enum NumberSyntax {
 
     /// Whether a cell is an explicit missing value.
     public static func isMissing(_ text: String) -> Bool {
-        missingMarkers.contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+        let trimmed = text.trimmingSpaces
+        // No marker is longer than four bytes ("kcdl"; "…" and "–" are three).
+        return trimmed.utf8.count <= 4 && missingMarkers.contains(trimmed.lowercased())
     }
 
     /// The sign and the digits-and-separators core of a cell, or nil when other characters remain.
     static func core(_ text: String) -> (negative: Bool, body: Substring)? {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmingSpaces)
         if s.hasSuffix("%") { s = s.dropLast().drop(while: { $0 == " " }) }
         s = Substring(s.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" })
         var negative = false
@@ -53,6 +55,24 @@ public enum NumberSyntax {
 
     /// What `text` says about the decimal separator.
     public static func evidence(_ text: String) -> Evidence {
+        byteReading(text, decimal: .point)?.evidence ?? evidenceFromText(text)
+    }
+
+    /// The reading of a cell that is plain digits with at most one separator, from its bytes
+    /// (`ByteNumber`); nil for any other cell.
+    static func byteReading(_ text: String, decimal: DecimalSeparator) -> ByteNumber.Reading? {
+        var text = text
+        return text.withUTF8 { buffer in
+            var start = 0, end = buffer.count
+            while start < end && (buffer[start] == 0x20 || buffer[start] == 0x09) { start += 1 }
+            while end > start && (buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09) { end -= 1 }
+            guard start < end, buffer[start] < 0x80, buffer[end - 1] < 0x80, let base = buffer.baseAddress else { return nil }
+            return ByteNumber.read(base + start, end - start, convention: decimal)
+        }
+    }
+
+    /// `evidence` read from the text: every form a cell may take.
+    static func evidenceFromText(_ text: String) -> Evidence {
         guard let (_, body) = core(text) else { return .notANumber }
         let commas = body.filter { $0 == "," }.count
         let points = body.filter { $0 == "." }.count
@@ -74,6 +94,12 @@ public enum NumberSyntax {
     /// The value of `text` read with `decimal`; nil when the text is not a valid number under it.
     /// Thousands groups must have three digits (`1.234.567,5` with a decimal comma).
     public static func parse(_ text: String, decimal: DecimalSeparator) -> Double? {
+        if let reading = byteReading(text, decimal: decimal) { return reading.value }
+        return parseFromText(text, decimal: decimal)
+    }
+
+    /// `parse` read from the text: every form a cell may take.
+    static func parseFromText(_ text: String, decimal: DecimalSeparator) -> Double? {
         plainDecimal(text, decimal: decimal).flatMap(Double.init)
     }
 

@@ -81,7 +81,7 @@ extension Period {
             self = period
             return
         }
-        var text = header.trimmingCharacters(in: .whitespaces)
+        var text = header.trimmingSpaces
         let words = NameFolding.words(text)
         if words.count == 2, ["nam", "year"].contains(words[0]) {
             text = words[1]

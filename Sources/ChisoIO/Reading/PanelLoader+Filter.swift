@@ -14,8 +14,9 @@ extension PanelLoader {
     /// period (its notes count the markers of the rows kept).
     static func filtered(_ observations: [Observation], by filter: PanelFilter, file: String) throws(DataError) -> ObservationBatch {
         guard !filter.keepsEverything else { return ObservationBatch(observations) }
-        let kept = observations.filter { filter.keeps(indicator: $0.indicator) && filter.keeps(period: $0.period) }
         let names = Array(Set(observations.map(\.indicator)))
+        let keptNames = Set(names.filter(filter.keeps(indicator:)))
+        let kept = observations.filter { keptNames.contains($0.indicator) && filter.keeps(period: $0.period) }
         try check(filter, names: names, file: file)
         return ObservationBatch(kept)
     }

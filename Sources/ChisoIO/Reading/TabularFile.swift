@@ -58,12 +58,12 @@ public struct TabularFile: Sendable {
         let chosen = separator ?? CSVTokenizer.detectSeparator(body)
         let (records, blankLines) = try CSVTokenizer.records(body, separator: chosen, file: displayName)
         guard let headerRecord = records.first else { throw .emptyFile(file: displayName) }
-        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = headerRecord.fields.map { $0.trimmingSpaces }
         let data = Array(records.dropFirst())
         for record in data where record.fields.count != header.count {
             // A trailing separator that only adds empty fields is tolerated.
             let extra = record.fields.dropFirst(header.count)
-            if record.fields.count > header.count && extra.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if record.fields.count > header.count && extra.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             throw .raggedRow(at: SourceLocation(file: displayName, line: record.line), expected: header.count, found: record.fields.count)
         }
         return TabularFile(displayName: displayName, header: header, records: data, blankLines: blankLines)
@@ -71,7 +71,7 @@ public struct TabularFile: Sendable {
 
     /// The trimmed field of `record` in `column`, empty when the row is short.
     public func field(_ record: CSVRecord, _ column: Int) -> String {
-        column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+        column < record.fields.count ? record.fields[column].trimmingSpaces : ""
     }
 
     /// The location of a cell.

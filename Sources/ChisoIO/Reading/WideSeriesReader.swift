@@ -174,7 +174,7 @@ public enum WideSeriesReader {
     }
 
     private static func slowNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ decimalMark: UInt8) -> Double? {
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingSpaces
         if decimalMark == 0x2C { text = text.replacingOccurrences(of: ",", with: ".") }
         // A plain numeral only (Double also reads "inf", "nan" and exponents), and a finite one.
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),

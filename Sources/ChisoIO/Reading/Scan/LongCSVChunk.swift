@@ -231,7 +231,7 @@ struct LongCSVChunkReader {
     private func text(_ p: UnsafePointer<UInt8>, _ column: Int) -> String {
         var text = String(decoding: UnsafeBufferPointer(start: p + starts[column], count: lengths[column]), as: UTF8.self)
         if escaped[column] { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingSpaces
     }
 
     private func nonEmptyText(_ p: UnsafePointer<UInt8>, _ column: Int) -> String? {
@@ -264,7 +264,7 @@ struct LongCSVChunkReader {
                 if countsMarkers && !cell.isEmpty { chunk.missingMarkers[cell, default: 0] += 1 }
                 return .nan
             }
-            reading = ByteNumber.Reading(evidence: NumberSyntax.evidence(cell), value: NumberSyntax.parse(cell, decimal: plan.convention))
+            reading = ByteNumber.Reading(evidence: NumberSyntax.evidenceFromText(cell), value: NumberSyntax.parseFromText(cell, decimal: plan.convention))
         }
         switch reading.evidence {
         case .decided(.comma): chunk.sawComma = true

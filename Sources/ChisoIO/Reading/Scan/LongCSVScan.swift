@@ -25,7 +25,7 @@ enum LongCSVScan {
         guard headerBytes.withUnsafeBufferPointer({ Validation.firstInvalidUTF8($0, from: 0) }) == nil else { return nil }
         let separator = options.separator ?? CSVTokenizer.detectSeparator(headerBytes)
         guard let (records, _) = try? CSVTokenizer.records(headerBytes, separator: separator, file: path), records.count == 1 else { return nil }
-        let header = records[0].fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = records[0].fields.map { $0.trimmingSpaces }
         let displayName = path
         let headerTable = TabularFile(displayName: displayName, header: header, records: [], blankLines: 0)
         let isLong = headerTable.column(named: ColumnRole.indicator) != nil && headerTable.column(named: ColumnRole.value) != nil
