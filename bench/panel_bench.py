@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Times chiso's panel reader against polars and DuckDB on seeded long panels
+"""Times chiso's panel reader and ranking against polars and DuckDB on seeded long panels
 (bench/generate_panel.py: 63 provinces × 14 years × 3,000 indicators = 2,646,000 rows, and
-30 indicators = 26,460 rows): one `rank` of one indicator-year (scan, filter, rank), and
-`show` and `trend` of one indicator. Checks that the three rank the same units the same way.
+30 indicators = 26,460 rows): one `rank` of one indicator-year (scan, filter, rank); `rank --all`,
+every indicator × year ranked with the rank change written to a CSV file (scan, rank over
+partitions, diff, write); and `show` and `trend` of one indicator. Checks that the three rank the
+same units the same way.
 Every program runs in its own process, its peak resident memory taken by GNU time; polars'
 and DuckDB's times are their query times inside the process (interpreter start and imports
 not counted), chiso's the whole command. A benchmark to run, not a test.
@@ -21,6 +23,36 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, "out")
 INDICATOR, YEAR = "IND_0007", 2020
+
+
+def query_all(engine, path, out):
+    """Runs in a child process: every indicator × year ranked (min ties), rank change, CSV written."""
+    start = time.perf_counter()
+    if engine == "polars":
+        import polars as pl
+        (pl.scan_csv(path, schema_overrides={"value": pl.Float64, "indicator": pl.Utf8, "unit": pl.Utf8}, null_values=["", "KCDL"])
+         .filter(pl.col("value").is_not_null())
+         .with_columns(pl.col("value").rank("min", descending=True).over(["indicator", "year"]).alias("rank"),
+                       pl.len().over(["indicator", "year"]).alias("n"))
+         .sort(["indicator", "unit", "year"])
+         .with_columns((-pl.col("rank").diff()).over(["indicator", "unit"]).alias("rank_change"),
+                       (100 * (pl.col("n") - pl.col("rank")) / (pl.col("n") - 1)).alias("percentile"))
+         .sink_csv(out))
+    else:
+        import duckdb
+        duckdb.sql(f"""COPY (SELECT indicator, unit, year, value, rank, n,
+                lag(rank) OVER (PARTITION BY indicator, unit ORDER BY year) - rank AS rank_change, 100.0 * (n - rank) / (n - 1) AS percentile
+            FROM (SELECT *, rank() OVER (PARTITION BY indicator, year ORDER BY value DESC) AS rank, count(*) OVER (PARTITION BY indicator, year) AS n
+                  FROM read_csv('{path}', header = true, nullstr = ['', 'KCDL'], columns = {{'unit': 'VARCHAR', 'year': 'INTEGER', 'indicator': 'VARCHAR', 'value': 'DOUBLE'}})
+                  WHERE value IS NOT NULL)
+            ORDER BY indicator, unit, year) TO '{out}' (HEADER)""")
+    print(time.perf_counter() - start)
+
+
+def ranks_of(path, unit, year, rank):
+    """(indicator, unit, year) → rank of a CSV file of ranks."""
+    with open(path, encoding="utf-8-sig") as f:
+        return {(r["indicator"], r[unit], r[year]): float(r[rank]) for r in csv.DictReader(f)}
 
 
 def query(engine, path):
@@ -78,6 +110,15 @@ def main():
             theirs = sorted((u, float(v), int(r)) for u, v, r in (line.split("\t") for line in oute.splitlines()[1:]))
             agree = "same ranks" if theirs == ours else "RANKS DIFFER"
             print(f"  rank one indicator-year  {engine:7} {te:7.3f} s  {kbe / 1024:6.0f} MB  (chiso/{engine} {t / te:.2f}×, {agree})")
+        all_out = os.path.join(OUT, "rank-all-chiso.csv")
+        t, kb, _ = best(runs, [chiso, "rank", path, "--all", "--format", "csv", "-q", "-o", all_out])
+        print(f"  rank --all               chiso   {t:7.3f} s  {kb / 1024:6.0f} MB")
+        ours = ranks_of(all_out, "unit", "period", "rank")
+        for engine in ("polars", "duckdb"):
+            out = os.path.join(OUT, f"rank-all-{engine}.csv")
+            te, kbe, _ = best(runs, [sys.executable, __file__, "--query-all", engine, path, out], inner=True)
+            agree = "same ranks" if ranks_of(out, "unit", "year", "rank") == ours else "RANKS DIFFER"
+            print(f"  rank --all               {engine:7} {te:7.3f} s  {kbe / 1024:6.0f} MB  (chiso/{engine} {t / te:.2f}×, {agree})")
         for command in (["show", path, "--indicator", INDICATOR], ["trend", path, "--indicator", INDICATOR],
                         ["rank", path, "--indicator", INDICATOR, "--year", str(YEAR), "--workers", "1"]):
             t, kb, _ = best(runs, [chiso] + command + ["--format", "csv", "-q"])
@@ -87,5 +128,7 @@ def main():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--query":
         query(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--query-all":
+        query_all(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         main()

@@ -114,27 +114,33 @@ public struct TableWriter: Sendable {
         return out
     }
 
-    private func csv(_ table: Table) -> String {
-        let separator = numbers.decimalComma ? ";" : ","
-        let separatorByte = separator.utf8.first!
-        func quoted(_ s: String) -> String {
-            let needsQuotes = s.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        func field(_ cell: Table.Cell) -> String {
+    /// The CSV rows of `table` without the header line: the continuation of a table written in
+    /// batches, whose first batch is written by `encoded`.
+    public func csvRows(_ table: Table) -> Data {
+        Data(csv(table.shown(on: .data), header: false).utf8)
+    }
+
+    private func csv(_ table: Table, header: Bool = true) -> String {
+        var out = CSVBytes(numbers: numbers)
+        func write(_ cell: Table.Cell) {
             switch cell {
-            case let .text(s): return quoted(FormulaNeutralizing.inert(s))
-            case let .localized(t): return quoted(FormulaNeutralizing.inert(t.text(language)))
-            case let .number(x, _): return numbers.full(x)
-            case let .integer(n): return String(n)
-            case .missing: return ""
+            case let .text(s): out.text(s)
+            case let .localized(t): out.text(t.text(language))
+            case let .number(x, _): out.number(x)
+            case let .integer(n): out.integer(n)
+            case .missing: out.missing()
             }
         }
         // Column ids are stable for scripts; in Vietnamese the headers are the labels people read.
-        let headers = table.columns.map { language == .vi ? $0.header.vi : $0.id }
-        var out = headers.map { quoted(FormulaNeutralizing.inert($0)) }.joined(separator: separator) + "\n"
-        for row in table.rows { out += row.map(field).joined(separator: separator) + "\n" }
-        return out
+        if header {
+            for column in table.columns { out.text(language == .vi ? column.header.vi : column.id) }
+            out.endRow()
+        }
+        for row in table.rows {
+            row.forEach(write)
+            out.endRow()
+        }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     func json(_ table: Table) -> String {

@@ -106,6 +106,12 @@ public enum DataError: RemediableError, Equatable {
         }
     }
 
+    /// Why a write failed, for a write error.
+    var unwritableReason: String? {
+        if case let .unwritable(_, reason) = self { return reason }
+        return nil
+    }
+
     public var remedy: Remedy? {
         switch self {
         case .fileNotFound: return .listDatasets

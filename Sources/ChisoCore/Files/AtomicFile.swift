@@ -21,34 +21,59 @@ public enum AtomicFile {
 
     /// Writes `data` to `path` (or to standard output for `-`).
     public static func write(_ data: Data, to path: String) throws(DataError) {
+        do {
+            try write(to: path) { append in try append(data) }
+        } catch let error as DataError {
+            throw error
+        } catch {
+            throw .unwritable(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Writes what `produce` hands to its `append` function, piece by piece, to `path` (or to
+    /// standard output for `-`): a large output is never held whole, and the file still appears
+    /// whole or not at all (an error thrown by `produce` leaves no file behind).
+    public static func write(to path: String, producing produce: (_ append: (Data) throws -> Void) throws -> Void) throws {
         if isStandardOutput(path) {
-            FileHandle.standardOutput.write(data)
+            try produce { FileHandle.standardOutput.write($0) }
             return
         }
         let mode = try replaceableMode(path)
         let folder = (path as NSString).deletingLastPathComponent
         var template = Array(((folder.isEmpty ? "." : folder) + "/.chiso-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .unwritable(path: path, reason: "cannot create a file in its folder: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DataError.unwritable(path: path, reason: "cannot create a file in its folder: \(String(cString: strerror(errno)))") }
         let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        var failure: String?
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        if !written { failure = String(cString: strerror(errno)) }
-        if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
+        func fail(_ reason: String) -> DataError {
+            close(descriptor)
             unlink(temporary)
-            throw .unwritable(path: path, reason: failure)
+            return .unwritable(path: path, reason: reason)
+        }
+        do {
+            try produce { data in
+                let written = data.withUnsafeBytes { buffer -> Bool in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let n = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if n <= 0 { return false }
+                        offset += n
+                    }
+                    return true
+                }
+                if !written { throw DataError.unwritable(path: path, reason: String(cString: strerror(errno))) }
+            }
+        } catch let error as DataError {
+            throw fail(error.unwritableReason ?? "\(error)")
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        if fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 { throw fail(String(cString: strerror(errno))) }
+        close(descriptor)
+        if rename(temporary, path) != 0 {
+            unlink(temporary)
+            throw DataError.unwritable(path: path, reason: String(cString: strerror(errno)))
         }
     }
 

@@ -58,6 +58,11 @@ public struct Panel: Sendable {
         return provenance
     }
 
+    /// The published rank of a cell, where known (without writing out its source).
+    public func publishedRank(unit: Int, period: Int, indicator: Int) -> Int? {
+        provenanceByCell.isEmpty ? nil : provenanceByCell[flat(unit, period, indicator)]?.publishedRank
+    }
+
     /// The values of one indicator in one period, one per unit in `units` order.
     public func cross(section period: Int, indicator: Int) -> [Double] {
         units.indices.map { value(unit: $0, period: period, indicator: indicator) }

@@ -16,8 +16,14 @@ struct RankCommand: ParsableCommand {
     @Argument(help: "A bundled dataset name, a CSV file, a folder of per-year files, or - for standard input.")
     var dataset: String
 
-    @Option(help: "The indicator to rank (default: the dataset's headline indicator).")
+    @Option(help: "The indicator to rank (default: the dataset's headline indicator); with --all, a list (A,B,…).")
     var indicator: String?
+
+    @Flag(help: "Rank every indicator (or those of --indicator) in every year (or those of --years) into one long table: unit, period, indicator, value, rank, n, published rank, rank change, percentile.")
+    var all = false
+
+    @Option(help: "With --all: the years to rank, e.g. 2018-2024.")
+    var years: String?
 
     @Option(help: "The year (default: the latest year with a value).")
     var year: Int?
@@ -42,6 +48,18 @@ struct RankCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
+        if all {
+            if year != nil || top != nil || bottom != nil || region != nil {
+                throw ValidationError("--all ranks every year and unit; --year, --top, --bottom and --region do not apply (use --years A-B)")
+            }
+        } else if years != nil {
+            throw ValidationError("--years goes with --all; rank one year with --year")
+        } else if let indicator, indicator.contains(",") {
+            throw ValidationError("rank one indicator at a time, or a list with --all")
+        }
+        if let years, YearRange(parsing: years) == nil {
+            throw ValidationError("--years must be a year or a range such as 2018-2024, not '\(years)'")
+        }
         if top != nil && bottom != nil { throw ValidationError("--top and --bottom exclude each other") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if let bottom, bottom < 1 { throw ValidationError("--bottom must be at least 1") }
@@ -49,6 +67,7 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
+        if all { return try rankAll() }
         let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: PanelFilter(indicators: indicator.map { [$0] }))
         let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region,
                                                                regionSystem: regionSystem))
@@ -58,5 +77,32 @@ struct RankCommand: ParsableCommand {
             Diagnostics.note("\(result.indicator.id) \(result.period): \(result.n) of \(result.unitsInScope) units have a value and are ranked")
         }
         try output.emit(result.table, numbers: input.numberStyle)
+    }
+
+    /// `--all`: every indicator × period, streamed as CSV when that is the format.
+    private func rankAll() throws {
+        let indicators = indicator.map { splitList([$0]) }
+        let range = years.flatMap(YearRange.init(parsing:))
+        // The year before the first is read too: the first year's rank change needs it.
+        let filter = PanelFilter(indicators: indicators, years: range.map { ($0.first - 1)...$0.last })
+        let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: filter)
+        let result = try PanelAnalysis.rankAll(panel, RankAllRequest(indicators: indicators, years: range, ties: ties), threads: input.threads)
+        if !input.quiet { Diagnostics.note("indicators ranked: \(result.groups.count), rows: \(result.count)") }
+        guard output.resolvedFormat == .csv else { return try output.emit(result.table, numbers: input.numberStyle) }
+        // Batches of about 50,000 rows, whole indicators each.
+        var batches: [Range<Int>] = []
+        var start = 0, rows = 0
+        for (k, group) in result.groups.enumerated() {
+            rows += group.count
+            if rows >= 50_000 || k == result.groups.count - 1 {
+                batches.append(start..<(k + 1))
+                start = k + 1
+                rows = 0
+            }
+        }
+        let (ranges, language, numbers) = (batches, output.lang, input.numberStyle)
+        try output.emitCSV(batches: ranges.count, threads: input.threads) { k, header in
+            result.csv(groups: ranges[k], language: language, numbers: numbers, header: header)
+        }
     }
 }

@@ -84,6 +84,26 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Writes a large result as CSV in `count` batches of bytes (`batch(k, header)`; the first
+    /// has the header): a few batches at a time are encoded in parallel and written in order, so
+    /// the whole text is never held.
+    func emitCSV(batches count: Int, threads: Int, batch: @Sendable (_ index: Int, _ header: Bool) -> [UInt8]) throws {
+        let byteOrderMark = bom ?? (outputFile != nil)
+        let path = try outputFile.map { try NotebookSandbox.writing($0) } ?? "-"
+        try AtomicFile.write(to: path) { append in
+            var next = 0
+            while next < count {
+                let first = next, window = min(count - next, 4 * max(1, threads))
+                let encoded = ParallelWork.map(window, threads: threads) { k in
+                    let bytes = batch(first + k, first + k == 0)
+                    return Data((first + k == 0 && byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + bytes)
+                }
+                for data in encoded { try append(data) }
+                next += window
+            }
+        }
+    }
+
     /// The terminal's width in columns, when standard output is one.
     static func terminalWidth() -> Int? {
         var size = winsize()

@@ -1,0 +1,134 @@
+import ChisoCore
+import ChisoNumerics
+
+/// What to rank when ranking a whole panel.
+public struct RankAllRequest: Sendable {
+    /// Indicator ids; nil ranks every indicator.
+    public var indicators: [String]?
+    /// Years to rank; nil ranks every period. The period before the first is still read for
+    /// the rank change.
+    public var years: YearRange?
+    /// How tied values share ranks.
+    public var ties: TieMethod
+
+    public init(indicators: [String]? = nil, years: YearRange? = nil, ties: TieMethod = .min) {
+        self.indicators = indicators
+        self.years = years
+        self.ties = ties
+    }
+}
+
+/// Every indicator × period of a panel ranked: one row per unit with a value, kept as numbers
+/// (a panel of millions of cells is written out in batches, never held as text).
+public struct RankAllResult: Sendable {
+    /// The rows of one indicator, sorted by unit then period.
+    public struct Group: Sendable {
+        public let indicator: Indicator
+        /// Per row: positions in the panel's units and periods.
+        public let unit: [Int32]
+        public let period: [Int32]
+        public let value: [Double]
+        public let rank: [Double]
+        /// Units with a value in the row's period.
+        public let n: [Int32]
+        /// The published rank, 0 where none is known.
+        public let publishedRank: [Int32]
+        /// Places gained since the previous period (NaN where not comparable).
+        public let rankChange: [Double]
+        public let percentile: [Double]
+
+        public var count: Int { value.count }
+    }
+
+    public let panelName: String
+    public let units: [AdministrativeUnit]
+    public let periods: [Period]
+    public let ties: TieMethod
+    /// One group per indicator ranked, in the panel's indicator order.
+    public let groups: [Group]
+    /// How many periods were ranked.
+    public let periodsRanked: Int
+
+    /// Rows in all.
+    public var count: Int { groups.reduce(0) { $0 + $1.count } }
+}
+
+extension PanelAnalysis {
+    /// Ranks every indicator (or those asked for) in every period (or the years asked for),
+    /// indicators ranked in parallel.
+    ///
+    /// Ranks are computed among the units with a value (`n` says how many), in the indicator's
+    /// direction, ties by the request's rule. The rank change follows `rank`: published ranks of
+    /// both periods where the unit has them, else computed ranks when both periods have a value for
+    /// every unit; it is empty when the previous period is not in the panel (a gap) or a
+    /// methodology break starts the period, since ranks across those do not compare.
+    public static func rankAll(_ panel: Panel, _ request: RankAllRequest, threads: Int = ParallelWork.processorCount) throws -> RankAllResult {
+        if panel.units.isEmpty || panel.periods.isEmpty || panel.indicators.isEmpty { throw PanelQueryError.emptyPanel(panel: panel.name) }
+        let indicatorIndices = try request.indicators.map { names in try names.map { try panel.resolveIndicator($0) } } ?? Array(panel.indicators.indices)
+        let periodIndices = panel.periods.indices.filter { p in request.years.map { $0.contains(panel.periods[p]) } ?? true }
+        if let years = request.years, periodIndices.isEmpty {
+            throw PanelQueryError.unknownPeriod(period: "\(years.first)–\(years.last)", panel: panel.name, available: panel.periods.map(\.description))
+        }
+        let groups = ParallelWork.map(indicatorIndices.count, threads: threads) { k in
+            rankGroup(panel, indicator: indicatorIndices[k], periods: periodIndices, ties: request.ties)
+        }
+        return RankAllResult(panelName: panel.name, units: panel.units, periods: panel.periods, ties: request.ties, groups: groups, periodsRanked: periodIndices.count)
+    }
+
+    private static func rankGroup(_ panel: Panel, indicator i: Int, periods: [Int], ties: TieMethod) -> RankAllResult.Group {
+        let indicator = panel.indicators[i]
+        let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
+        let scope = Array(panel.units.indices)
+        // Ranks of the periods asked for and of the one before each, unit by unit.
+        var needed = [Bool](repeating: false, count: panel.periods.count)
+        for p in periods {
+            needed[p] = true
+            if p > 0 { needed[p - 1] = true }
+        }
+        var ranking = [[Double?]](repeating: [], count: panel.periods.count)
+        var complete = [Bool](repeating: false, count: panel.periods.count)
+        var counts = [Int](repeating: 0, count: panel.periods.count)
+        for p in panel.periods.indices where needed[p] {
+            ranking[p] = ranks(of: panel.cross(section: p, indicator: i), direction: direction, ties: ties)
+            counts[p] = ranking[p].lazy.filter { $0 != nil }.count
+            complete[p] = counts[p] == scope.count
+        }
+        // Whether period p's rank change may be computed: the period just before is in the panel
+        // and no methodology break starts p.
+        let comparable = panel.periods.indices.map { p in
+            p > 0 && panel.periods[p - 1] == panel.periods[p].previous
+                && !(panel.periods[p - 1].year != panel.periods[p].year && (indicator.breaks?.contains(panel.periods[p].year) ?? false))
+        }
+        var unitColumn: [Int32] = [], periodColumn: [Int32] = [], values: [Double] = [], rankColumn: [Double] = []
+        var nColumn: [Int32] = [], published: [Int32] = [], changes: [Double] = [], percentiles: [Double] = []
+        let capacity = periods.reduce(0) { $0 + counts[$1] }
+        unitColumn.reserveCapacity(capacity); periodColumn.reserveCapacity(capacity); values.reserveCapacity(capacity)
+        rankColumn.reserveCapacity(capacity); nColumn.reserveCapacity(capacity); published.reserveCapacity(capacity)
+        changes.reserveCapacity(capacity); percentiles.reserveCapacity(capacity)
+        for u in scope {
+            for p in periods {
+                guard let rank = ranking[p][u] else { continue }
+                let n = counts[p]
+                let publishedRank = panel.publishedRank(unit: u, period: p, indicator: i)
+                var change = Double.nan
+                if comparable[p] {
+                    if let publishedRank, let previousPublished = panel.publishedRank(unit: u, period: p - 1, indicator: i) {
+                        change = Double(previousPublished - publishedRank)
+                    } else if let previous = ranking[p - 1][u], complete[p], complete[p - 1] {
+                        change = previous - rank
+                    }
+                }
+                unitColumn.append(Int32(u))
+                periodColumn.append(Int32(p))
+                values.append(panel.value(unit: u, period: p, indicator: i))
+                rankColumn.append(rank)
+                nColumn.append(Int32(n))
+                published.append(Int32(publishedRank ?? 0))
+                changes.append(change)
+                percentiles.append(n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1))
+            }
+        }
+        return RankAllResult.Group(indicator: indicator, unit: unitColumn, period: periodColumn, value: values, rank: rankColumn, n: nColumn,
+                                   publishedRank: published, rankChange: changes, percentile: percentiles)
+    }
+}

@@ -1,0 +1,40 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// `chiso rank --all`, run as a user runs it, on the pandas fixture of ties and gaps.
+struct RankAllCommandTests {
+    static let panel = Fixtures.fixturesFolder + "/ranking/panel_ties.csv"
+
+    @Test func yearsAndIndicatorsChooseTheRowsAndTheYearBeforeGivesTheChange() throws {
+        let result = try CLIRunner.run(["rank", Self.panel, "--all", "--indicator", "B", "--years", "2020-2021", "--ties", "average", "--format", "csv"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "indicator,unit,code,period,value,rank,n,published_rank,rank_change,percentile")
+        #expect(lines.count == 1 + 12)
+        // Khánh Hòa: 50 in 2019 (rank 5), 61 in 2020 (tied first with Đà Nẵng: 1.5), 3.5 places up.
+        #expect(lines.contains("B,Khánh Hòa,56,2020,61,1.5,6,,3.5,90"))
+        #expect(result.stderr.contains("indicators ranked: 1, rows: 12"))
+    }
+
+    @Test func theTerminalTableGroupsByIndicator() throws {
+        let result = try CLIRunner.run(["rank", Self.panel, "--all", "--format", "table", "-q"])
+        #expect(result.status == 0)
+        let firstCells = result.stdout.split(separator: "\n").dropFirst(3).compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(firstCells.filter { $0 == "A" }.count == 1)
+        #expect(firstCells.filter { $0 == "B" }.count == 1)
+    }
+
+    @Test(arguments: [
+        (["--all", "--year", "2020"], "--year, --top, --bottom and --region do not apply"),
+        (["--years", "2020-2021"], "--years goes with --all"),
+        (["--indicator", "A,B"], "or a list with --all"),
+        (["--all", "--indicator", "C"], "has no indicator 'C'"),
+    ])
+    func misuseIsRefused(_ arguments: [String], _ message: String) throws {
+        let result = try CLIRunner.run(["rank", Self.panel] + arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}
