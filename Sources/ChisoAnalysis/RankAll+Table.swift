@@ -58,23 +58,44 @@ extension RankAllResult {
             for column in table(groups: 0..<0).columns where column.visibility != .screenOnly { out.text(language == .vi ? column.header.vi : column.id) }
             out.endRow()
         }
-        let names = units.map { CSVBytes.encoded($0.name, separator: out.separator) }
-        let codes = units.map { CSVBytes.encoded($0.code, separator: out.separator) }
-        let periodTexts = periods.map { CSVBytes.encoded($0.description, separator: out.separator) }
-        for group in groups[range] {
-            let indicator = CSVBytes.encoded(group.indicator.id, separator: out.separator)
-            for row in 0..<group.count {
-                out.append(encoded: indicator)
-                out.append(encoded: names[Int(group.unit[row])])
-                out.append(encoded: codes[Int(group.unit[row])])
-                out.append(encoded: periodTexts[Int(group.period[row])])
-                out.number(group.value[row])
-                out.number(group.rank[row])
-                out.integer(Int(group.n[row]))
-                if group.publishedRank[row] > 0 { out.integer(Int(group.publishedRank[row])) } else { out.missing() }
-                if group.rankChange[row].isNaN { out.missing() } else { out.number(group.rankChange[row]) }
-                out.number(group.percentile[row])
-                out.endRow()
+        // Names, codes and periods encoded once, into one pool the rows copy from.
+        var pool: [UInt8] = []
+        func pooled(_ text: String) -> Range<Int> {
+            let start = pool.count
+            pool += CSVBytes.encoded(text, separator: out.separator)
+            return start..<pool.count
+        }
+        let names = units.map { pooled($0.name) }, codes = units.map { pooled($0.code) }
+        let periodTexts = periods.map { pooled($0.description) }
+        let indicators = groups[range].map { pooled($0.indicator.id) }
+        var percentileTexts: [UInt64: [UInt8]] = [:]
+        pool.withUnsafeBufferPointer { pool in
+            func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: pool[range]) }
+            for (k, group) in groups[range].enumerated() {
+                let indicator = text(indicators[k])
+                for row in 0..<group.count {
+                    let unit = Int(group.unit[row])
+                    out.append(encoded: indicator)
+                    out.append(encoded: text(names[unit]))
+                    out.append(encoded: text(codes[unit]))
+                    out.append(encoded: text(periodTexts[Int(group.period[row])]))
+                    out.number(group.value[row])
+                    out.number(group.rank[row])
+                    out.integer(Int(group.n[row]))
+                    if group.publishedRank[row] > 0 { out.integer(Int(group.publishedRank[row])) } else { out.missing() }
+                    if group.rankChange[row].isNaN { out.missing() } else { out.number(group.rankChange[row]) }
+                    // Percentiles repeat (one per rank and n): each is written out once.
+                    let percentile = group.percentile[row]
+                    if let known = percentileTexts[percentile.bitPattern] {
+                        out.append(encoded: known)
+                    } else {
+                        var number = CSVBytes(numbers: numbers)
+                        number.number(percentile)
+                        percentileTexts[percentile.bitPattern] = number.bytes
+                        out.append(encoded: number.bytes)
+                    }
+                    out.endRow()
+                }
             }
         }
         return out.bytes

@@ -33,6 +33,12 @@ public struct CSVBytes: Sendable {
         bytes += field
     }
 
+    /// A text cell already encoded, from memory the caller keeps (no reference counting per cell).
+    public mutating func append(encoded field: UnsafeBufferPointer<UInt8>) {
+        startField()
+        bytes.append(contentsOf: field)
+    }
+
     /// The bytes of a text cell: inert, and quoted when it holds the separator, a quote or a line break.
     public static func encoded(_ text: String, separator: UInt8) -> [UInt8] {
         let inert = FormulaNeutralizing.inert(text)

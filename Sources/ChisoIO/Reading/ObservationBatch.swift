@@ -7,7 +7,7 @@ struct ObservationBatch: Sendable {
     var unitTexts: [String] = []
     /// Distinct indicator names, in the order they first occur.
     var indicatorNames: [String] = []
-    /// Every indicator name of the file, kept or not, when a filter dropped rows (for suggestions).
+    /// Every indicator name of the file, kept or not, when a filter chose indicators (for suggestions).
     var allIndicatorNames: [String] = []
     /// Distinct periods, in the order they first occur.
     var periods: [Period] = []

@@ -62,7 +62,14 @@ struct PanelBuilder {
             lines = [Int32](repeating: 0, count: cellCount)
             for cell in 0..<cellCount where firstSeen[cell] >= 0 { lines![cell] = rowLines[Int(firstSeen[cell])] }
         }
-        for cell in 0..<cellCount where firstSeen[cell] >= 0 {
+        if batch.provenance.isEmpty && merged.isEmpty {
+            // Values only (a large file without ranks or sources): no provenance to carry.
+            for cell in 0..<cellCount where firstSeen[cell] >= 0 {
+                values[cell] = batch.value[Int(firstSeen[cell])]
+                if values[cell].isNaN { report.missingValues += 1 } else { report.values += 1 }
+            }
+        }
+        for cell in 0..<cellCount where firstSeen[cell] >= 0 && !(batch.provenance.isEmpty && merged.isEmpty) {
             let row = Int(firstSeen[cell])
             var cellProvenance = batch.provenance[row] ?? CellProvenance()
             if let group = merged[cell] {

@@ -70,7 +70,8 @@ enum LongCSVScan {
         for (i, name) in header.enumerated() where !used.contains(i) {
             report.ignoredColumns.append("'\(name)' (not a column of the long layout)")
         }
-        return merge(chunks, displayName: displayName, header: header, unitColumn: unit, valueColumn: value, report: &report)
+        return merge(chunks, displayName: displayName, header: header, unitColumn: unit, valueColumn: value, namesFiltered: filter.indicators != nil,
+                     report: &report)
     }
 
     /// Reads [from, end of file) in chunks that start at line starts, on `threads` threads.
@@ -96,7 +97,7 @@ enum LongCSVScan {
     /// The chunks' rows renumbered in file order: names and periods numbered as a reading from
     /// the top would number them, lines counted from the header (line 1).
     private static func merge(_ chunks: [LongScanChunk], displayName: String, header: [String], unitColumn: Int, valueColumn: Int,
-                              report: inout LoadReport) -> ObservationBatch {
+                              namesFiltered: Bool, report: inout LoadReport) -> ObservationBatch {
         var batch = ObservationBatch()
         var unitIndex: [String: Int32] = [:], indicatorIndex: [String: Int32] = [:], periodIndex: [Period: Int32] = [:]
         var lines: [Int32] = []
@@ -132,7 +133,7 @@ enum LongCSVScan {
             firstLine += Int32(chunk.lines)
         }
         report.rows += chunks.reduce(0) { $0 + $1.rowsRead }
-        batch.allIndicatorNames = Array(Set(chunks.flatMap(\.indicators)))
+        if namesFiltered { batch.allIndicatorNames = Array(Set(chunks.flatMap(\.indicators))) }
         batch.locations = .csv(file: displayName, header: header, unitColumn: unitColumn, valueColumn: valueColumn, lines: lines)
         return batch
     }
