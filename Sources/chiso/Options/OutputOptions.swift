@@ -85,21 +85,25 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Writes a large result as CSV in `count` batches of bytes (`batch(k, header)`; the first
-    /// has the header): a few batches at a time are encoded in parallel and written in order, so
-    /// the whole text is never held.
+    /// has the header): a few batches at a time are encoded in parallel while the batches before
+    /// them are written, in order, so the whole text is never held (at most two windows wait).
     func emitCSV(batches count: Int, threads: Int, batch: @Sendable (_ index: Int, _ header: Bool) -> [UInt8]) throws {
         let byteOrderMark = bom ?? (outputFile != nil)
         let path = try outputFile.map { try NotebookSandbox.writing($0) } ?? "-"
         try AtomicFile.write(to: path) { append in
-            var next = 0
-            while next < count {
-                let first = next, window = min(count - next, 4 * max(1, threads))
-                let encoded = ParallelWork.map(window, threads: threads) { k in
-                    let bytes = batch(first + k, first + k == 0)
-                    return Data((first + k == 0 && byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + bytes)
+            try withoutActuallyEscaping(append) { append in
+                let writer = OrderedWriter(append)
+                var next = 0
+                while next < count {
+                    let first = next, window = min(count - next, 4 * max(1, threads))
+                    let encoded = ParallelWork.map(window, threads: threads) { k in
+                        let bytes = batch(first + k, first + k == 0)
+                        return Data((first + k == 0 && byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + bytes)
+                    }
+                    writer.enqueue(encoded)
+                    next += window
                 }
-                for data in encoded { try append(data) }
-                next += window
+                try writer.finish()
             }
         }
     }
@@ -109,5 +113,38 @@ struct OutputOptions: ParsableArguments {
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
+    }
+}
+
+/// Writes pieces in the order given on a thread of its own, while the caller encodes the next
+/// ones; at most two groups of pieces wait. The first write error is rethrown by `finish`.
+private final class OrderedWriter: @unchecked Sendable {
+    // Safe to share: `append` and `failure` are used only on `queue`, and read by `finish` after
+    // the queue has drained.
+    private let append: (Data) throws -> Void
+    private let queue = DispatchQueue(label: "chiso.ordered-writer")
+    private let slots = DispatchSemaphore(value: 2)
+    private var failure: (any Error)?
+
+    init(_ append: @escaping (Data) throws -> Void) {
+        self.append = append
+    }
+
+    func enqueue(_ pieces: [Data]) {
+        slots.wait()
+        queue.async {
+            defer { self.slots.signal() }
+            guard self.failure == nil else { return }
+            do {
+                for piece in pieces { try self.append(piece) }
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    func finish() throws {
+        queue.sync {}
+        if let failure { throw failure }
     }
 }
