@@ -51,15 +51,7 @@ enum LongCSVScan {
         guard !chunks.contains(where: \.needsGeneralReader) else { return nil }
         // The file's decimal convention, decided as `DecimalResolver` decides it; a file it
         // refuses is left to the general reader for the message.
-        let sawComma = chunks.contains(where: \.sawComma), sawPoint = chunks.contains(where: \.sawPoint)
-        let convention: DecimalSeparator
-        if let option = options.decimal {
-            convention = option
-        } else if sawComma && sawPoint || (!sawComma && !sawPoint && chunks.contains(where: \.sawAmbiguous)) {
-            return nil
-        } else {
-            convention = sawComma ? .comma : .point
-        }
+        guard let convention = DecimalEvidence.merged(chunks.map(\.evidence)).convention(option: options.decimal) else { return nil }
         if convention != assumed {
             chunks = scan(file, from: dataStart, plan: plan(convention), threads: options.threads)
             guard !chunks.contains(where: \.needsGeneralReader) else { return nil }
