@@ -28,7 +28,8 @@ struct ObservationBatch: Sendable {
     func unitLocation(_ row: Int) -> SourceLocation {
         switch locations {
         case let .explicit(unit, _): return unit[row]
-        case let .csv(file, header, unitColumn, _, lines): return SourceLocation(file: file, line: Int(lines[row]), column: unitColumn + 1, columnName: header[unitColumn])
+        case let .csv(file, header, unitColumn, _, lines), let .cells(file, header, unitColumn, lines, _):
+            return SourceLocation(file: file, line: Int(lines[row]), column: unitColumn + 1, columnName: header[unitColumn])
         }
     }
 
@@ -37,6 +38,9 @@ struct ObservationBatch: Sendable {
         switch locations {
         case let .explicit(_, value): return value[row]
         case let .csv(file, header, _, valueColumn, lines): return SourceLocation(file: file, line: Int(lines[row]), column: valueColumn + 1, columnName: header[valueColumn])
+        case let .cells(file, header, _, lines, valueColumns):
+            let column = Int(valueColumns[row])
+            return SourceLocation(file: file, line: Int(lines[row]), column: column + 1, columnName: header[column])
         }
     }
 
@@ -75,4 +79,15 @@ enum RowLocations: Sendable {
     /// A long CSV file: fixed unit and value columns, one line per row. A row's default source
     /// is `file:line`.
     case csv(file: String, header: [String], unitColumn: Int, valueColumn: Int, lines: [Int32])
+    /// A wide CSV file: a fixed unit column, each row's line and value column. A row's default
+    /// source is `file:line`.
+    case cells(file: String, header: [String], unitColumn: Int, lines: [Int32], valueColumns: [Int32])
+
+    /// The file and the line of each row, for the default sources of a CSV file.
+    var lineSources: (file: String, lines: [Int32])? {
+        switch self {
+        case .explicit: return nil
+        case let .csv(file, _, _, _, lines), let .cells(file, _, _, lines, _): return (file, lines)
+        }
+    }
 }

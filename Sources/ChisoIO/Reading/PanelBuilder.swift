@@ -58,7 +58,7 @@ struct PanelBuilder {
         var values = [Double](repeating: .nan, count: cellCount)
         var provenance: [Int: CellProvenance] = [:]
         var lines: [Int32]?
-        if case let .csv(_, _, _, _, rowLines) = batch.locations {
+        if let (_, rowLines) = batch.locations.lineSources {
             lines = [Int32](repeating: 0, count: cellCount)
             for cell in 0..<cellCount where firstSeen[cell] >= 0 { lines![cell] = rowLines[Int(firstSeen[cell])] }
         }
@@ -88,7 +88,7 @@ struct PanelBuilder {
             if !cellProvenance.isEmpty { provenance[cell] = cellProvenance }
         }
         var lineSources: LineSources?
-        if case let .csv(file, _, _, _, _) = batch.locations, let lines { lineSources = LineSources(file: file, lines: lines) }
+        if let (file, _) = batch.locations.lineSources, let lines { lineSources = LineSources(file: file, lines: lines) }
         return Panel(name: name, unitSystem: system, units: units, periods: periods, indicators: indicators, values: values, provenance: provenance,
                      lineSources: lineSources)
     }

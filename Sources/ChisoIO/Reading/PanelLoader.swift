@@ -24,7 +24,7 @@ public struct PanelLoader: Sendable {
         if path != "-" && !exists { throw .fileNotFound(path: path) }
         if reader == .fastest && path != "-" && !isDirectory.boolValue {
             var scanReport = report
-            if let batch = try LongCSVScan.batch(path: path, options: options, filter: filter, report: &scanReport) {
+            if let batch = CSVScan.batch(path: path, options: options, filter: filter, report: &scanReport) {
                 try Self.check(filter, names: batch.allIndicatorNames, file: path)
                 let panel = try build(batch, options: options, catalog: catalog, declaredUnits: declaredUnits, report: &scanReport)
                 return (panel, scanReport)

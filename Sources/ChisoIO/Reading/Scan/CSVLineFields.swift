@@ -42,6 +42,29 @@ struct CSVLineFields {
         special.deallocate()
     }
 
+    /// Splits each line of [from, to) (`from` is a line start) and calls `body` with the line's
+    /// number counted from 0 and whether it holds fields (else it is blank), until `body` returns
+    /// false or a line needs the general reader.
+    /// - Returns: the lines read, and whether a line needs the general reader.
+    func forEachLine(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (_ line: Int, _ hasFields: Bool) -> Bool) -> (lines: Int, needsGeneralReader: Bool) {
+        var position = from
+        var line = 0
+        while position < to {
+            switch split(base, from: position, to: to) {
+            case let .fields(next):
+                position = next
+                guard body(line, true) else { return (line + 1, false) }
+            case let .blank(next):
+                position = next
+                guard body(line, false) else { return (line + 1, false) }
+            case .needsGeneralReader:
+                return (line + 1, true)
+            }
+            line += 1
+        }
+        return (line, false)
+    }
+
     /// Splits the line at `start` (fields, quotes and UTF-8 checked in one pass over its bytes:
     /// a chunk starts at a line start, so no character spans two chunks).
     func split(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Line {

@@ -16,7 +16,7 @@ struct LongScanPlan: Sendable {
 
 /// What one worker read from its lines. Numbers of units, indicators and periods are the
 /// worker's own; the merge renumbers them in file order.
-struct LongScanChunk: Sendable {
+struct LongScanChunk: ScannedChunk {
     var units: [String] = []
     var indicators: [String] = []
     var periods: [Period] = []
@@ -69,7 +69,7 @@ struct DecimalEvidence: Sendable {
 }
 
 /// Reads the lines of one chunk of a long CSV file from bytes.
-struct LongCSVChunkReader {
+struct LongCSVChunkReader: CSVChunkReading {
     let plan: LongScanPlan
     var chunk = LongScanChunk()
     private var unitNames = ByteInterner()
@@ -78,7 +78,7 @@ struct LongCSVChunkReader {
     private var keepIndicator: [Bool] = []
     private var keepPeriod: [Bool] = []
     /// The fields of the current line (freed by `read`).
-    private let fields: CSVLineFields
+    let fields: CSVLineFields
     /// Whether rows carry more than a value (a rank, a maximum, a source, a note).
     private let hasProvenance: Bool
 
@@ -88,28 +88,7 @@ struct LongCSVChunkReader {
         hasProvenance = [plan.rank, plan.maximum, plan.source, plan.rankSource, plan.note].contains { $0 != nil }
     }
 
-    /// Reads the lines in [from, to) of `base`; `from` is the start of a line. The reader is
-    /// used up: call once.
-    mutating func read(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> LongScanChunk {
-        defer { fields.deallocate() }
-        var position = from
-        while position < to && !chunk.needsGeneralReader {
-            switch fields.split(base, from: position, to: to) {
-            case let .fields(next):
-                row(base)
-                position = next
-            case let .blank(next):
-                chunk.blankLines += 1
-                position = next
-            case .needsGeneralReader:
-                chunk.needsGeneralReader = true
-            }
-            chunk.lines += 1
-        }
-        return chunk
-    }
-
-    private mutating func row(_ p: UnsafePointer<UInt8>) {
+    mutating func row(_ p: UnsafePointer<UInt8>) {
         let indicatorID = name(p, plan.indicator, isUnit: false)
         if Int(indicatorID) == keepIndicator.count { keepIndicator.append(plan.filter.keeps(indicator: chunk.indicators[Int(indicatorID)])) }
         var periodID: Int32 = 0

@@ -4,9 +4,9 @@ import ChisoTestSupport
 import Foundation
 import Testing
 
-/// The byte-level reader of long CSV files gives exactly what the general reader gives: the same
+/// The byte-level reader of long and wide CSV files gives exactly what the general reader gives: the same
 /// panel (values to the bit, sources, published ranks), the same notes, the same errors.
-struct LongCSVScanTests {
+struct CSVScanTests {
     /// What a load gave, in a form two loads can be compared by.
     struct Outcome: Equatable, CustomStringConvertible {
         var error: String?
@@ -90,6 +90,13 @@ struct LongCSVScanTests {
         "unit,indicator,value\nHà Nội,PAR,1\n",
         "unit,year,indicator,value\n",
         "unit,year,indicator,value\nHà Nội,2023,PAR,1\rHải Phòng,2023,PAR,2\n",
+        "STT,tỉnh,năm,PAR,SIPAS,vùng,\n1,Hà Nội,2023,89.5,KCDL,Đồng bằng sông Hồng,\n2,Hải Phòng,2023,91.87,84.1,Đồng bằng sông Hồng,\n",
+        "unit,PAR,SIPAS\nHà Nội,89.5,x\nHải Phòng,91.87,84.1\n",
+        "tỉnh;chỉ số;2022;2023;ghi chú\nHà Nội;PAR;88,1;89,72;\nHải Phòng;PAR;90;91,87;mới\nHà Nội;SIPAS;-;85,17;\n",
+        "province_code,y2014,2015.0,Năm 2016\n01,1,2,3\n31,4,5,6\n",
+        "unit,2022,2023\nHà Nội,1.234,2\n",
+        "unit,indicator,2022,2023\nHà Nội,,1,2\n",
+        "unit,year,PAR\nHà Nội,2023,1\nHà Nội,2023,2\n",
     ])
     func writtenAsUsersWriteThem(_ text: String) throws {
         let path = try Fixtures.temporaryFile("written.csv", text)
@@ -141,6 +148,39 @@ struct LongCSVScanTests {
         #expect(filtered.periods == [.year(2014), .year(2015), .year(2016)])
     }
 
+    /// Wide files of both kinds large enough for many chunks, on one thread and on several.
+    @Test func wideFilesInManyChunks() throws {
+        let registry = try Fixtures.registry()
+        let names = registry.provinces63.units.map(\.name)
+        var state: UInt64 = 7
+        func cell() -> String {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let draw = Int(state >> 33) % 10_000
+            return draw < 50 ? "" : draw < 80 ? "KCDL" : "\(draw / 100).\(draw % 100)"
+        }
+        var byIndicators = "tỉnh,năm," + (0..<300).map { "I\($0)" }.joined(separator: ",") + ",vùng\n"
+        var byYears = "unit,indicator," + (2011...2024).map(String.init).joined(separator: ",") + "\n"
+        for year in 2011...2024 {
+            for name in names { byIndicators += "\(name),\(year)," + (0..<300).map { _ in cell() }.joined(separator: ",") + ",miền\n" }
+        }
+        for indicator in 0..<300 {
+            for name in names { byYears += "\(name),I\(indicator)," + (2011...2024).map { _ in cell() }.joined(separator: ",") + "\n" }
+        }
+        for (file, text) in [("by-indicators.csv", byIndicators), ("by-years.csv", byYears)] {
+            let path = try Fixtures.temporaryFile(file, text)
+            #expect(text.utf8.count > 1 << 20)
+            var report = LoadReport(source: path)
+            #expect(CSVScan.batch(path: path, options: ReadOptions(), filter: PanelFilter(), report: &report) != nil)
+            let general = Self.outcome(path, reader: .general, registry: registry)
+            #expect(general.error == nil)
+            for threads in [1, 2, 3] {
+                #expect(Self.outcome(path, reader: .fastest, options: ReadOptions(threads: threads), registry: registry) == general, "\(file), \(threads) threads")
+            }
+            let filter = PanelFilter(indicators: ["i7", "I250"], years: 2014...2016)
+            #expect(Self.outcome(path, reader: .fastest, filter: filter, registry: registry) == Self.outcome(path, reader: .general, filter: filter, registry: registry))
+        }
+    }
+
     @Test func anIndicatorTheFileLacksIsNamedWithTheClosestItHas() throws {
         let path = try Fixtures.temporaryFile("panel.csv", "unit,year,indicator,value\nHà Nội,2023,PAR_INDEX,1\nHà Nội,2023,SIPAS,2\nHà Nội,2023,PAPI,3\nHà Nội,2023,PCI,4\n")
         for reader in [PanelLoader.Reader.fastest, .general] {
@@ -150,7 +190,7 @@ struct LongCSVScanTests {
         }
     }
 
-    /// The byte reader takes the files it can read exactly, and leaves the others to the general
+    /// The byte reader takes the files it can read exactly — long and wide — and leaves the others to the general
     /// reader (so the comparisons above compare two readers, not one with itself).
     @Test(arguments: [
         ("\"unit\",\"year\",\"indicator\",\"value\"\n\"Hà Nội\",2023,\"PAR\",89.5\n", true),
@@ -160,12 +200,16 @@ struct LongCSVScanTests {
         ("unit,year,indicator,value\nHà Nội,2023,PAR,\"multi\nline\"\n", false),
         ("unit,year,indicator,value\nHà Nội,2023,PAR,89,5\n", false),
         ("unit,year,indicator,value\nHà Nội,2023,PAR,3.589\n", false),
-        ("unit,PAR,SIPAS\nHà Nội,1,2\n", false),
+        ("unit,year,PAR,SIPAS\nHà Nội,2023,1,2\n", true),
+        ("STT,tỉnh,năm,PAR,vùng\n1,Hà Nội,2023,89.5,Đồng bằng sông Hồng\n", true),
+        ("tỉnh,2022,2023\nHà Nội,88.1,89.72\n", true),
+        ("Hà Nội,PAR,SIPAS\nHải Phòng,1,2\n", false),
+        ("unit,year,PAR\nHà Nội,2023,abc\nHải Phòng,2023,2\n", false),
     ])
     func whichFilesTheByteReaderTakes(_ text: String, _ taken: Bool) throws {
         let path = try Fixtures.temporaryFile("taken.csv", text)
         var report = LoadReport(source: path)
-        let batch = try LongCSVScan.batch(path: path, options: ReadOptions(), filter: PanelFilter(), report: &report)
+        let batch = CSVScan.batch(path: path, options: ReadOptions(), filter: PanelFilter(), report: &report)
         #expect((batch != nil) == taken)
     }
 
