@@ -23,6 +23,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzPanel", dependencies: ["FuzzSupport"] + chiso),
+        .executableTarget(name: "FuzzScan", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzXLSXSheet", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzXLS", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport"] + chiso),

@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(FuzzCSV FuzzNumbers FuzzPanel FuzzXLSXSheet FuzzXLS FuzzExtract)
+[ "${#targets[@]}" -gt 0 ] || targets=(FuzzCSV FuzzNumbers FuzzPanel FuzzScan FuzzXLSXSheet FuzzXLS FuzzExtract)
 root=$(cd .. && pwd)
 work="$root/.build-fuzz"
 
@@ -17,7 +17,7 @@ swift build --scratch-path "$work" -c release -Xswiftc -sanitize=fuzzer,address 
 
 seed() {  # target → its seed files
     case "$1" in
-        FuzzCSV|FuzzPanel) ls seeds/csv/* "$root"/notebooks-cli/data/*.csv ;;
+        FuzzCSV|FuzzPanel|FuzzScan) ls seeds/csv/* "$root"/notebooks-cli/data/*.csv "$root"/Tests/Fixtures/ranking/*.csv ;;
         FuzzNumbers) ls seeds/numbers/* ;;
         FuzzXLSXSheet) ls "$root"/Tests/Fixtures/xlsx/*.xlsx ;;
         FuzzXLS) ls "$root"/Tests/Fixtures/xls/*.xls ;;
