@@ -14,8 +14,12 @@ public struct XLSXWriter: Sendable {
     }
 
     /// The workbook's bytes.
+    /// - Throws: `DataError.tooLargeForSheet` for a table Excel could not open.
     public func workbook(_ table: Table) throws(DataError) -> Data {
         let table = table.shown(on: .data)
+        guard XLSXSheetLimits.fits(rows: table.rows.count, columns: table.columns.count) else {
+            throw .tooLargeForSheet(rows: table.rows.count, columns: table.columns.count)
+        }
         var rows: [[XLSXPackageWriter.Cell]] = []
         rows.append([.text(table.title?.text(language) ?? "")])
         rows.append([])

@@ -34,6 +34,8 @@ public enum DataError: RemediableError, Equatable {
     case invalidMetadata(file: String, reason: String)
     /// A workbook whose values for a year differ from those of a workbook already imported.
     case importConflict(file: String, imported: String, dataset: String, differences: [String])
+    /// A table with more rows or columns than an `.xlsx` sheet holds.
+    case tooLargeForSheet(rows: Int, columns: Int)
     /// No row of the file has the indicator asked for; `closest` are the nearest of its `count` names.
     case unknownIndicator(name: String, file: String, count: Int, closest: [String])
 
@@ -101,6 +103,8 @@ public enum DataError: RemediableError, Equatable {
         case let .importConflict(file, imported, dataset, differences):
             let shown = differences.prefix(3).joined(separator: "; ") + (differences.count > 3 ? "; …" : "")
             return "\(file): the year's values differ from those of \(imported), already imported into '\(dataset)' (\(shown)); remove the earlier import first if this workbook replaces it"
+        case let .tooLargeForSheet(rows, columns):
+            return "the table has \(rows) rows and \(columns) columns; an .xlsx sheet holds at most \(XLSXSheetLimits.dataRows) rows under its title and header and \(XLSXSheetLimits.columns) columns, so Excel would not open it; write CSV instead"
         case let .unknownIndicator(name, file, count, closest):
             return "\(file) has no indicator '\(name)' (it has \(count)); closest: \(closest.joined(separator: ", "))"
         }
@@ -125,5 +129,17 @@ public enum DataError: RemediableError, Equatable {
         case let .importConflict(_, _, dataset, _): return .removeImports(dataset: dataset)
         default: return nil
         }
+    }
+}
+
+/// What an `.xlsx` sheet written by chiso can hold: Excel's 1,048,576 rows less the title, a blank
+/// row and the header, and its 16,384 columns.
+public enum XLSXSheetLimits {
+    public static let dataRows = 1_048_576 - 3
+    public static let columns = 16_384
+
+    /// Whether a table of `rows` × `columns` fits.
+    public static func fits(rows: Int, columns: Int) -> Bool {
+        rows <= dataRows && columns <= Self.columns
     }
 }

@@ -3,6 +3,7 @@ import ChisoAnalysis
 import ChisoCore
 import ChisoIO
 import ChisoNumerics
+import ChisoOutput
 
 extension TieMethod: ExpressibleByArgument {}
 extension RegionSystem: ExpressibleByArgument {}
@@ -88,6 +89,11 @@ struct RankCommand: ParsableCommand {
         let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: filter)
         let result = try PanelAnalysis.rankAll(panel, RankAllRequest(indicators: indicators, years: range, ties: ties), threads: input.threads)
         if !input.quiet { Diagnostics.note("indicators ranked: \(result.groups.count), rows: \(result.count)") }
+        let columns = result.table(groups: 0..<0).columns.filter { $0.visibility != .screenOnly }.count
+        if output.resolvedFormat == .xlsx && !XLSXSheetLimits.fits(rows: result.count, columns: columns) {
+            // Refused before the table is built: millions of rows would take gigabytes first.
+            throw DataError.tooLargeForSheet(rows: result.count, columns: columns)
+        }
         guard output.resolvedFormat == .csv else { return try output.emit(result.table, numbers: input.numberStyle) }
         // Batches of about 50,000 rows, whole indicators each.
         var batches: [Range<Int>] = []
