@@ -144,6 +144,17 @@ public struct TableWriter: Sendable {
     }
 
     func json(_ table: Table) -> String {
+        if table.rows.isEmpty { return "[]\n" }
+        return "[\n" + jsonObjects(table) + "\n]\n"
+    }
+
+    /// The rows of `table` (as shown in data formats) as JSON objects, one per line, separated
+    /// by commas: the inside of the array `json` writes, for a large result written in batches.
+    public func jsonRows(_ table: Table) -> Data {
+        Data(jsonObjects(table.shown(on: .data)).utf8)
+    }
+
+    private func jsonObjects(_ table: Table) -> String {
         let plain = NumberStyle(decimalComma: false)
         func value(_ cell: Table.Cell) -> String {
             switch cell {
@@ -154,13 +165,9 @@ public struct TableWriter: Sendable {
             case .missing: return "null"
             }
         }
-        if table.rows.isEmpty { return "[]\n" }
-        var out = "[\n"
-        for (i, row) in table.rows.enumerated() {
-            let members = zip(table.columns, row).map { "\(jsonString($0.id)): \(value($1))" }
-            out += "  {" + members.joined(separator: ", ") + "}" + (i + 1 < table.rows.count ? ",\n" : "\n")
-        }
-        return out + "]\n"
+        return table.rows.map { row in
+            "  {" + zip(table.columns, row).map { "\(jsonString($0.id)): \(value($1))" }.joined(separator: ", ") + "}"
+        }.joined(separator: ",\n")
     }
 
     private func markdown(_ table: Table) -> String {

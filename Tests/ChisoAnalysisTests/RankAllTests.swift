@@ -88,4 +88,13 @@ struct RankAllTests {
         let viaTable = TableWriter(language: language, numbers: numbers).render(result.table, as: .csv)
         #expect(String(decoding: direct, as: UTF8.self) == viaTable)
     }
+
+    /// JSON written in batches is the table's JSON.
+    @Test func jsonBatchesAreTheTablesJSON() throws {
+        let result = try PanelAnalysis.rankAll(try Self.panel(), RankAllRequest(ties: .average))
+        let writer = TableWriter(language: .en, numbers: NumberStyle())
+        let batched = "[\n" + String(decoding: writer.jsonRows(result.table(groups: 0..<1)), as: UTF8.self) + ",\n"
+            + String(decoding: writer.jsonRows(result.table(groups: 1..<2)), as: UTF8.self) + "\n]\n"
+        #expect(batched == writer.render(result.table, as: .json))
+    }
 }

@@ -17,6 +17,14 @@ struct RankAllCommandTests {
         #expect(result.stderr.contains("indicators ranked: 1, rows: 12"))
     }
 
+    @Test func jsonIsOneArrayOfEveryRow() throws {
+        let result = try CLIRunner.run(["rank", Self.panel, "--all", "--format", "json", "-q"])
+        #expect(result.status == 0)
+        guard case let .array(rows) = try JSONValue.parse(result.stdout) else { Issue.record("not an array"); return }
+        // 6 years of A with one value missing, 3 years of B: 35 + 18 rows.
+        #expect(rows.count == 53)
+    }
+
     @Test func theTerminalTableGroupsByIndicator() throws {
         let result = try CLIRunner.run(["rank", Self.panel, "--all", "--format", "table", "-q"])
         #expect(result.status == 0)

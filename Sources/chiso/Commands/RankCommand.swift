@@ -94,7 +94,7 @@ struct RankCommand: ParsableCommand {
             // Refused before the table is built: millions of rows would take gigabytes first.
             throw DataError.tooLargeForSheet(rows: result.count, columns: columns)
         }
-        guard output.resolvedFormat == .csv else { return try output.emit(result.table, numbers: input.numberStyle) }
+        guard output.resolvedFormat == .csv || output.resolvedFormat == .json else { return try output.emit(result.table, numbers: input.numberStyle) }
         // Batches of about 50,000 rows, whole indicators each.
         var batches: [Range<Int>] = []
         var start = 0, rows = 0
@@ -106,9 +106,17 @@ struct RankCommand: ParsableCommand {
                 rows = 0
             }
         }
-        let (ranges, language, numbers) = (batches, output.lang, input.numberStyle)
-        try output.emitCSV(batches: ranges.count, threads: input.threads) { k, header in
-            result.csv(groups: ranges[k], language: language, numbers: numbers, header: header)
+        let (ranges, language, numbers, threads) = (batches, output.lang, input.numberStyle, input.threads)
+        if output.resolvedFormat == .json {
+            // The array `--format json` writes for a table, its objects written batch by batch.
+            let writer = TableWriter(language: language, numbers: numbers)
+            guard result.count > 0 else { return try output.emit(result.table, numbers: numbers) }
+            return try output.emitBatches(count: ranges.count, threads: threads, opening: Array("[\n".utf8), separator: Array(",\n".utf8),
+                                          closing: Array("\n]\n".utf8)) { k, _ in [UInt8](writer.jsonRows(result.table(groups: ranges[k]))) }
+        }
+        let byteOrderMark = output.csvByteOrderMark
+        try output.emitBatches(count: ranges.count, threads: threads) { k, first in
+            (first && byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + result.csv(groups: ranges[k], language: language, numbers: numbers, header: first)
         }
     }
 }

@@ -84,29 +84,39 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Writes a large result as CSV in `count` batches of bytes (`batch(k, header)`; the first
-    /// has the header): a few batches at a time are encoded in parallel while the batches before
-    /// them are written, in order, so the whole text is never held (at most two windows wait).
-    func emitCSV(batches count: Int, threads: Int, batch: @Sendable (_ index: Int, _ header: Bool) -> [UInt8]) throws {
-        let byteOrderMark = bom ?? (outputFile != nil)
+    /// Writes a large result in `count` batches of bytes (`batch(k, first)`): a few batches at a
+    /// time are encoded in parallel while the batches before them are written, in order, so the
+    /// whole text is never held (at most two windows wait). `opening` and `closing` go around
+    /// the batches, and `separator` between two that are not empty.
+    func emitBatches(count: Int, threads: Int, opening: [UInt8] = [], separator: [UInt8] = [], closing: [UInt8] = [],
+                     batch: @Sendable (_ index: Int, _ first: Bool) -> [UInt8]) throws {
         let path = try outputFile.map { try NotebookSandbox.writing($0) } ?? "-"
         try AtomicFile.write(to: path) { append in
             try withoutActuallyEscaping(append) { append in
                 let writer = OrderedWriter(append)
+                writer.enqueue([Data(opening)])
                 var next = 0
+                var anyWritten = false
                 while next < count {
                     let first = next, window = min(count - next, 4 * max(1, threads))
-                    let encoded = ParallelWork.map(window, threads: threads) { k in
-                        let bytes = batch(first + k, first + k == 0)
-                        return Data((first + k == 0 && byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + bytes)
+                    let encoded = ParallelWork.map(window, threads: threads) { k in batch(first + k, first + k == 0) }
+                    var pieces: [Data] = []
+                    for bytes in encoded where !bytes.isEmpty {
+                        if anyWritten { pieces.append(Data(separator)) }
+                        pieces.append(Data(bytes))
+                        anyWritten = true
                     }
-                    writer.enqueue(encoded)
+                    writer.enqueue(pieces)
                     next += window
                 }
+                writer.enqueue([Data(closing)])
                 try writer.finish()
             }
         }
     }
+
+    /// Whether a byte-order mark starts CSV output: `--bom`, else when writing to a file.
+    var csvByteOrderMark: Bool { bom ?? (outputFile != nil) }
 
     /// The terminal's width in columns, when standard output is one.
     static func terminalWidth() -> Int? {
