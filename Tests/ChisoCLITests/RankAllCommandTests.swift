@@ -33,6 +33,23 @@ struct RankAllCommandTests {
         #expect(firstCells.filter { $0 == "B" }.count == 1)
     }
 
+    /// Millions of rows are written as data, not laid out on a screen.
+    @Test func aScreenTableOfTooManyRowsIsRefused() throws {
+        var text = "unit,year,indicator,value\n"
+        let units = ["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
+        for indicator in 0..<2_900 {
+            for year in 2011...2024 { for unit in units { text += "\(unit),\(year),I\(indicator),\(indicator % 7 + year % 5)\n" } }
+        }
+        let file = try Fixtures.temporaryFile("many.csv", text)
+        let refused = try CLIRunner.run(["rank", file, "--all", "--format", "markdown", "-q"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("203000 rows are too many for a markdown (at most 200000)"))
+        #expect(refused.stdout.isEmpty)
+        let written = try CLIRunner.run(["rank", file, "--all", "--format", "csv", "-q"])
+        #expect(written.status == 0)
+        #expect(written.stdout.split(separator: "\n").count == 1 + 203_000)
+    }
+
     @Test(arguments: [
         (["--all", "--year", "2020"], "--year, --top, --bottom and --region do not apply"),
         (["--years", "2020-2021"], "--years goes with --all"),

@@ -80,6 +80,9 @@ struct RankCommand: ParsableCommand {
         try output.emit(result.table, numbers: input.numberStyle)
     }
 
+    /// The most rows `--all` lays out as a terminal or Markdown table.
+    static let largestScreenTable = 200_000
+
     /// `--all`: every indicator × period, streamed as CSV when that is the format.
     private func rankAll() throws {
         let indicators = indicator.map { splitList([$0]) }
@@ -93,6 +96,10 @@ struct RankCommand: ParsableCommand {
         if output.resolvedFormat == .xlsx && !XLSXSheetLimits.fits(rows: result.count, columns: columns) {
             // Refused before the table is built: millions of rows would take gigabytes first.
             throw DataError.tooLargeForSheet(rows: result.count, columns: columns)
+        }
+        if [.table, .markdown].contains(output.resolvedFormat) && result.count > Self.largestScreenTable {
+            // A table to read is laid out whole (column widths); millions of rows are data, not reading.
+            throw ValidationError("\(result.count) rows are too many for a \(output.resolvedFormat.rawValue) (at most \(Self.largestScreenTable)): write them with --format csv or json, or -o FILE.csv, or choose indicators and years")
         }
         guard output.resolvedFormat == .csv || output.resolvedFormat == .json else { return try output.emit(result.table, numbers: input.numberStyle) }
         // Batches of about 50,000 rows, whole indicators each.
