@@ -106,7 +106,7 @@ extension PanelAnalysis {
             let total = totalOf[indicator.id].flatMap { panel.indicatorIndex($0) }
             for u in unitIndices {
                 let value = values[u]
-                let published = panel.provenance(unit: u, period: periodIndex, indicator: i)?.publishedRank
+                let published = panel.publishedRank(unit: u, period: periodIndex, indicator: i)
                 guard !value.isNaN, let ranked = ranking.rows.first(where: { $0.unit == panel.units[u] }) else {
                     // Side by side means every unit has its row, with or without a value.
                     rows.append(ComparedValue(

@@ -92,7 +92,7 @@ public struct DatasetCoverage: Sendable {
         for (i, indicator) in panel.indicators.enumerated() {
             for (p, period) in panel.periods.enumerated() {
                 let values = panel.units.indices.filter { !panel.value(unit: $0, period: p, indicator: i).isNaN }
-                let ranked = panel.units.indices.filter { panel.provenance(unit: $0, period: p, indicator: i)?.publishedRank != nil }.count
+                let ranked = panel.units.indices.filter { panel.publishedRank(unit: $0, period: p, indicator: i) != nil }.count
                 if values.isEmpty && ranked == 0 { continue }
                 var row: [Table.Cell] = [.text(indicator.id), .text(period.description), .integer(values.count), .integer(ranked)]
                 if imports != nil {

@@ -135,14 +135,14 @@ extension PanelAnalysis {
         var rows: [(position: Int, row: RankedUnit)] = []
         var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []
         for (position, unitIndex) in scope.enumerated() {
-            let published = panel.provenance(unit: unitIndex, period: periodIndex, indicator: indicatorIndex)?.publishedRank
+            let published = panel.publishedRank(unit: unitIndex, period: periodIndex, indicator: indicatorIndex)
             guard let rank = currentRanks[position] else {
                 if let published { rankOnly.append((panel.units[unitIndex], published)) }
                 continue
             }
             let previousValue = previousValues?[position] ?? .nan
             var rankChange: Double?
-            let previousPublished = previousIndex.flatMap { panel.provenance(unit: unitIndex, period: $0, indicator: indicatorIndex)?.publishedRank }
+            let previousPublished = previousIndex.flatMap { panel.publishedRank(unit: unitIndex, period: $0, indicator: indicatorIndex) }
             if let published, let previousPublished {
                 rankChange = Double(previousPublished - published)
             } else if bothComplete, let previous = previousRanks?[position] {

@@ -50,12 +50,18 @@ extension RankAllResult {
 }
 
 extension RankAllResult {
+    /// The columns written in data formats (CSV, JSON, .xlsx): the table's, less the screen's
+    /// grouping column.
+    public var dataColumns: [Table.Column] {
+        table(groups: 0..<0).columns.filter { $0.visibility != .screenOnly }
+    }
+
     /// The rows of `groups` as CSV bytes, as `TableWriter` writes `table(groups:)`, without
     /// building the table: names written once per batch, numbers written digit by digit.
     public func csv(groups range: Range<Int>, language: Language, numbers: NumberStyle, header: Bool) -> [UInt8] {
         var out = CSVBytes(numbers: numbers, capacity: groups[range].reduce(0) { $0 + $1.count } * 64)
         if header {
-            for column in table(groups: 0..<0).columns where column.visibility != .screenOnly { out.text(language == .vi ? column.header.vi : column.id) }
+            for column in dataColumns { out.text(language == .vi ? column.header.vi : column.id) }
             out.endRow()
         }
         // Names, codes and periods encoded once, into one pool the rows copy from.

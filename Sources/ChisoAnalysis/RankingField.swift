@@ -48,7 +48,7 @@ struct RankingField {
         self.indicator = indicator
         self.period = period
         published = panel.units.indices.compactMap { u in
-            panel.provenance(unit: u, period: period, indicator: indicator)?.publishedRank.map { (u, $0) }
+            panel.publishedRank(unit: u, period: period, indicator: indicator).map { (u, $0) }
         }.sorted { ($0.rank, $0.unit) < ($1.rank, $1.unit) }
     }
 

@@ -102,7 +102,7 @@ extension PanelAnalysis {
         var droppedRanks = 0
         for u in panel.units.indices {
             for p in panel.periods.indices {
-                for i in panel.indicators.indices where panel.provenance(unit: u, period: p, indicator: i)?.publishedRank != nil { droppedRanks += 1 }
+                for i in panel.indicators.indices where panel.publishedRank(unit: u, period: p, indicator: i) != nil { droppedRanks += 1 }
             }
         }
         let indicators = panel.indicators.map { $0.withBreak(at: 2025) }

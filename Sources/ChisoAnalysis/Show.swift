@@ -59,7 +59,7 @@ extension PanelAnalysis {
             throw PanelQueryError.unknownPeriod(period: "\(request.years!.first)-\(request.years!.last)", panel: panel.name, available: panel.periods.map(\.description))
         }
         func cell(_ u: Int, _ p: Int, _ i: Int) -> Table.Cell {
-            if request.ranks { return .optional(panel.provenance(unit: u, period: p, indicator: i)?.publishedRank) }
+            if request.ranks { return .optional(panel.publishedRank(unit: u, period: p, indicator: i)) }
             return .value(panel.value(unit: u, period: p, indicator: i), precision: panel.indicators[i].displayPrecision)
         }
         var rows: [[Table.Cell]] = []

@@ -47,6 +47,9 @@ public struct TableWriter: Sendable {
     /// text as UTF-8.
     public var byteOrderMark = false
 
+    /// The UTF-8 byte-order mark that starts CSV under `byteOrderMark`.
+    public static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     public init(language: Language = .en, numbers: NumberStyle = NumberStyle(), color: Bool = false, maxWidth: Int? = nil) {
         self.language = language
         self.numbers = numbers
@@ -57,7 +60,7 @@ public struct TableWriter: Sendable {
     /// The bytes of `table` in `format`: UTF-8 text, or an `.xlsx` workbook.
     public func encoded(_ table: Table, as format: OutputFormat) throws(DataError) -> Data {
         guard let text = format.textFormat else { return try XLSXWriter(language: language).workbook(table) }
-        let bom = byteOrderMark && text == .csv ? Data([0xEF, 0xBB, 0xBF]) : Data()
+        let bom = byteOrderMark && text == .csv ? Data(Self.utf8ByteOrderMark) : Data()
         return bom + Data(render(table, as: text).utf8)
     }
 

@@ -63,11 +63,10 @@ public enum NumberSyntax {
     static func byteReading(_ text: String, decimal: DecimalSeparator) -> ByteNumber.Reading? {
         var text = text
         return text.withUTF8 { buffer in
-            var start = 0, end = buffer.count
-            while start < end && (buffer[start] == 0x20 || buffer[start] == 0x09) { start += 1 }
-            while end > start && (buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09) { end -= 1 }
-            guard start < end, buffer[start] < 0x80, buffer[end - 1] < 0x80, let base = buffer.baseAddress else { return nil }
-            return ByteNumber.read(base + start, end - start, convention: decimal)
+            guard let base = buffer.baseAddress else { return nil }
+            let (start, count) = CSVLineFields.trim(base, buffer.count)
+            guard count > 0, start[0] < 0x80, start[count - 1] < 0x80 else { return nil }
+            return ByteNumber.read(start, count, convention: decimal)
         }
     }
 

@@ -62,15 +62,15 @@ struct PanelBuilder {
             lines = [Int32](repeating: 0, count: cellCount)
             for cell in 0..<cellCount where firstSeen[cell] >= 0 { lines![cell] = rowLines[Int(firstSeen[cell])] }
         }
-        if batch.provenance.isEmpty && merged.isEmpty {
-            // Values only (a large file without ranks or sources): no provenance to carry.
-            for cell in 0..<cellCount where firstSeen[cell] >= 0 {
-                values[cell] = batch.value[Int(firstSeen[cell])]
-                if values[cell].isNaN { report.missingValues += 1 } else { report.values += 1 }
-            }
-        }
-        for cell in 0..<cellCount where firstSeen[cell] >= 0 && !(batch.provenance.isEmpty && merged.isEmpty) {
+        // Values only (a large file without ranks or sources): no provenance to carry.
+        let valuesOnly = batch.provenance.isEmpty && merged.isEmpty
+        for cell in 0..<cellCount where firstSeen[cell] >= 0 {
             let row = Int(firstSeen[cell])
+            if valuesOnly {
+                values[cell] = batch.value[row]
+                if values[cell].isNaN { report.missingValues += 1 } else { report.values += 1 }
+                continue
+            }
             var cellProvenance = batch.provenance[row] ?? CellProvenance()
             if let group = merged[cell] {
                 let observed = group.map { batch.value[$0] }.filter { !$0.isNaN }

@@ -92,7 +92,7 @@ struct RankCommand: ParsableCommand {
         let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: filter)
         let result = try PanelAnalysis.rankAll(panel, RankAllRequest(indicators: indicators, years: range, ties: ties), threads: input.threads)
         if !input.quiet { Diagnostics.note("indicators ranked: \(result.groups.count), rows: \(result.count)") }
-        let columns = result.table(groups: 0..<0).columns.filter { $0.visibility != .screenOnly }.count
+        let columns = result.dataColumns.count
         if output.resolvedFormat == .xlsx && !XLSXSheetLimits.fits(rows: result.count, columns: columns) {
             // Refused before the table is built: millions of rows would take gigabytes first.
             throw DataError.tooLargeForSheet(rows: result.count, columns: columns)
@@ -123,7 +123,7 @@ struct RankCommand: ParsableCommand {
         }
         let byteOrderMark = output.csvByteOrderMark
         try output.emitBatches(count: ranges.count, threads: threads) { k, first in
-            (first && byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + result.csv(groups: ranges[k], language: language, numbers: numbers, header: first)
+            (first && byteOrderMark ? TableWriter.utf8ByteOrderMark : []) + result.csv(groups: ranges[k], language: language, numbers: numbers, header: first)
         }
     }
 }

@@ -75,7 +75,7 @@ struct OutputOptions: ParsableArguments {
         }
         var writer = TableWriter(language: lang, numbers: numbers, color: colored, maxWidth: toTerminal ? Self.terminalWidth() : nil)
         writer.highlight = splitList(highlight)
-        writer.byteOrderMark = bom ?? (outputFile != nil)
+        writer.byteOrderMark = csvByteOrderMark
         let bytes = try writer.encoded(table, as: resolvedFormat)
         if let outputFile {
             try AtomicFile.write(bytes, to: try NotebookSandbox.writing(outputFile))
