@@ -50,6 +50,17 @@ struct RankAllCommandTests {
         #expect(written.stdout.split(separator: "\n").count == 1 + 203_000)
     }
 
+    /// `--workers` is the number of threads that read the file: the output does not depend on it.
+    @Test func oneWorkerGivesTheSameRanks() throws {
+        let one = try CLIRunner.run(["rank", Self.panel, "--all", "--workers", "1", "--format", "csv", "-q"])
+        let two = try CLIRunner.run(["rank", Self.panel, "--all", "--workers", "2", "--format", "csv", "-q"])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(!one.stdout.isEmpty && one.stdout == two.stdout)
+        let refused = try CLIRunner.run(["rank", Self.panel, "--all", "--workers", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--workers must be from 1 to 1024, not 0"))
+    }
+
     @Test(arguments: [
         (["--all", "--year", "2020"], "--year, --top, --bottom and --region do not apply"),
         (["--years", "2020-2021"], "--years goes with --all"),
