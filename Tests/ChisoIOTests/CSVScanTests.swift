@@ -59,7 +59,8 @@ struct CSVScanTests {
     @Test func everyRealFileReadsAsTheGeneralReaderReadsIt() throws {
         let registry = try Fixtures.registry()
         let files = Self.realFiles
-        #expect(files.count > 40)
+        // The repository alone holds 26 CSV files; ../shared, when beside it, adds its real data.
+        #expect(files.count > (Fixtures.sharedAvailable ? 40 : 20))
         for file in files {
             let fast = Self.outcome(file, reader: .fastest, registry: registry)
             let general = Self.outcome(file, reader: .general, registry: registry)
