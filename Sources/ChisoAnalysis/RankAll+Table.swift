@@ -4,14 +4,14 @@ import ChisoOutput
 
 extension RankAllResult {
     /// Every row as one table, indicators one after another.
-    public var table: Table { table(groups: groups.indices) }
+    public var table: Table { table(groups: groups) }
 
-    /// The rows of `groups` (positions in `groups`) as a table: a large result is written in
-    /// such batches, each formatted on its own.
-    public func table(groups range: Range<Int>) -> Table {
+    /// The rows of `groups` (from `groups(_:)`) as a table: a large result is written in such
+    /// batches, each formatted on its own.
+    public func table(groups: [Group]) -> Table {
         var rows: [[Table.Cell]] = []
-        rows.reserveCapacity(groups[range].reduce(0) { $0 + $1.count })
-        for group in groups[range] {
+        rows.reserveCapacity(groups.reduce(0) { $0 + $1.count })
+        for group in groups {
             let precision = group.indicator.displayPrecision
             for row in 0..<group.count {
                 let unit = units[Int(group.unit[row])]
@@ -21,13 +21,13 @@ extension RankAllResult {
                     .value(group.value[row], precision: precision), .rank(group.rank[row]), .integer(Int(group.n[row])),
                     group.publishedRank[row] > 0 ? .integer(Int(group.publishedRank[row])) : .missing,
                     group.rankChange[row].isNaN ? .missing : .rank(group.rankChange[row]),
-                    .number(group.percentile[row], precision: 1),
+                    .number(group.percentile(row), precision: 1),
                 ])
             }
         }
         return Table(
-            title: LocalizedText(vi: "\(panelName): hạng của \(groups.count) chỉ số × \(periodsRanked) kỳ (đồng hạng: \(ties.rawValue))",
-                                 en: "\(panelName): ranks of \(groups.count) indicators × \(periodsRanked) periods (ties: \(ties.rawValue))"),
+            title: LocalizedText(vi: "\(panelName): hạng của \(indicators.count) chỉ số × \(periodsRanked.count) kỳ (đồng hạng: \(ties.rawValue))",
+                                 en: "\(panelName): ranks of \(indicators.count) indicators × \(periodsRanked.count) periods (ties: \(ties.rawValue))"),
             columns: [
                 Table.Column("indicator", Label.indicator, alignment: .left, visibility: .dataOnly),
                 Table.Column("indicator_group", Label.indicator, alignment: .left, visibility: .screenOnly),
@@ -53,31 +53,32 @@ extension RankAllResult {
     /// The columns written in data formats (CSV, JSON, .xlsx): the table's, less the screen's
     /// grouping column.
     public var dataColumns: [Table.Column] {
-        table(groups: 0..<0).columns.filter { $0.visibility != .screenOnly }
+        table(groups: []).columns.filter { $0.visibility != .screenOnly }
     }
 
     /// The rows of `groups` as CSV bytes, as `TableWriter` writes `table(groups:)`, without
     /// building the table: names written once per batch, numbers written digit by digit.
-    public func csv(groups range: Range<Int>, language: Language, numbers: NumberStyle, header: Bool) -> [UInt8] {
-        var out = CSVBytes(numbers: numbers, capacity: groups[range].reduce(0) { $0 + $1.count } * 64)
-        if header {
-            for column in dataColumns { out.text(language == .vi ? column.header.vi : column.id) }
-            out.endRow()
-        }
+    public func csv(groups: [Group], language: Language, numbers: NumberStyle, header: Bool) -> [UInt8] {
         // Names, codes and periods encoded once, into one pool the rows copy from.
+        let separator = CSVBytes(numbers: numbers).separator
         var pool: [UInt8] = []
         func pooled(_ text: String) -> Range<Int> {
             let start = pool.count
-            pool += CSVBytes.encoded(text, separator: out.separator)
+            pool += CSVBytes.encoded(text, separator: separator)
             return start..<pool.count
         }
         let names = units.map { pooled($0.name) }, codes = units.map { pooled($0.code) }
         let periodTexts = periods.map { pooled($0.description) }
-        let indicators = groups[range].map { pooled($0.indicator.id) }
+        let indicators = groups.map { pooled($0.indicator.id) }
+        var out = CSVBytes(numbers: numbers, capacity: groups.reduce(0) { $0 + $1.count } * 64)
+        if header {
+            for column in dataColumns { out.text(language == .vi ? column.header.vi : column.id) }
+            out.endRow()
+        }
         var percentileTexts: [UInt64: [UInt8]] = [:]
         pool.withUnsafeBufferPointer { pool in
             func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: pool[range]) }
-            for (k, group) in groups[range].enumerated() {
+            for (k, group) in groups.enumerated() {
                 let indicator = text(indicators[k])
                 for row in 0..<group.count {
                     let unit = Int(group.unit[row])
@@ -91,7 +92,7 @@ extension RankAllResult {
                     if group.publishedRank[row] > 0 { out.integer(Int(group.publishedRank[row])) } else { out.missing() }
                     if group.rankChange[row].isNaN { out.missing() } else { out.number(group.rankChange[row]) }
                     // Percentiles repeat (one per rank and n): each is written out once.
-                    let percentile = group.percentile[row]
+                    let percentile = group.percentile(row)
                     if let known = percentileTexts[percentile.bitPattern] {
                         out.append(encoded: known)
                     } else {
@@ -104,6 +105,6 @@ extension RankAllResult {
                 }
             }
         }
-        return out.bytes
+        return out.finish()
     }
 }

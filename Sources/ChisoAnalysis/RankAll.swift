@@ -18,8 +18,9 @@ public struct RankAllRequest: Sendable {
     }
 }
 
-/// Every indicator × period of a panel ranked: one row per unit with a value, kept as numbers
-/// (a panel of millions of cells is written out in batches, never held as text).
+/// Every indicator × period of a panel to rank: one row per unit with a value. The rows are
+/// counted up front and ranked a few indicators at a time, when they are written
+/// (`groups(_:)`), so a panel of millions of cells is never held ranked whole.
 public struct RankAllResult: Sendable {
     /// The rows of one indicator, sorted by unit then period.
     public struct Group: Sendable {
@@ -35,27 +36,42 @@ public struct RankAllResult: Sendable {
         public let publishedRank: [Int32]
         /// Places gained since the previous period (NaN where not comparable).
         public let rankChange: [Double]
-        public let percentile: [Double]
 
         public var count: Int { value.count }
+
+        /// The share of the other ranked units that row `row` ranks above, 0–100 (100 for the only one).
+        public func percentile(_ row: Int) -> Double {
+            n[row] == 1 ? 100 : 100 * (Double(n[row]) - rank[row]) / Double(n[row] - 1)
+        }
     }
 
-    public let panelName: String
-    public let units: [AdministrativeUnit]
-    public let periods: [Period]
+    public let panel: Panel
+    public var panelName: String { panel.name }
+    public var units: [AdministrativeUnit] { panel.units }
+    public var periods: [Period] { panel.periods }
     public let ties: TieMethod
-    /// One group per indicator ranked, in the panel's indicator order.
-    public let groups: [Group]
-    /// How many periods were ranked.
-    public let periodsRanked: Int
+    /// Positions in the panel's indicators of those ranked, in the panel's order.
+    public let indicators: [Int]
+    /// Positions in the panel's periods of those ranked.
+    public let periodsRanked: [Int]
+    /// Rows per indicator ranked.
+    public let rowCounts: [Int]
 
     /// Rows in all.
-    public var count: Int { groups.reduce(0) { $0 + $1.count } }
+    public var count: Int { rowCounts.reduce(0, +) }
+
+    /// The indicators at positions `range` of `indicators`, ranked.
+    public func groups(_ range: Range<Int>) -> [Group] {
+        indicators[range].map { PanelAnalysis.rankGroup(panel, indicator: $0, periods: periodsRanked, ties: ties) }
+    }
+
+    /// Every indicator ranked.
+    public var groups: [Group] { groups(indicators.indices) }
 }
 
 extension PanelAnalysis {
-    /// Ranks every indicator (or those asked for) in every period (or the years asked for),
-    /// indicators ranked in parallel.
+    /// Every indicator (or those asked for) in every period (or the years asked for), to be
+    /// ranked as it is written; the rows are counted here, indicators counted in parallel.
     ///
     /// Ranks are computed among the units with a value (`n` says how many), in the indicator's
     /// direction, ties by the request's rule. The rank change follows `rank`: published ranks of
@@ -69,13 +85,16 @@ extension PanelAnalysis {
         if let years = request.years, periodIndices.isEmpty {
             throw PanelQueryError.unknownPeriod(period: "\(years.first)–\(years.last)", panel: panel.name, available: panel.periods.map(\.description))
         }
-        let groups = ParallelWork.map(indicatorIndices.count, threads: threads) { k in
-            rankGroup(panel, indicator: indicatorIndices[k], periods: periodIndices, ties: request.ties)
+        let rowCounts = ParallelWork.map(indicatorIndices.count, threads: threads) { k in
+            periodIndices.reduce(0) { count, p in
+                count + panel.withCrossSection(period: p, indicator: indicatorIndices[k]) { values in values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
+            }
         }
-        return RankAllResult(panelName: panel.name, units: panel.units, periods: panel.periods, ties: request.ties, groups: groups, periodsRanked: periodIndices.count)
+        return RankAllResult(panel: panel, ties: request.ties, indicators: indicatorIndices, periodsRanked: periodIndices, rowCounts: rowCounts)
     }
 
-    private static func rankGroup(_ panel: Panel, indicator i: Int, periods: [Int], ties: TieMethod) -> RankAllResult.Group {
+    /// One indicator ranked.
+    static func rankGroup(_ panel: Panel, indicator i: Int, periods: [Int], ties: TieMethod) -> RankAllResult.Group {
         let indicator = panel.indicators[i]
         let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
         let scope = Array(panel.units.indices)
@@ -100,11 +119,11 @@ extension PanelAnalysis {
                 && !(panel.periods[p - 1].year != panel.periods[p].year && (indicator.breaks?.contains(panel.periods[p].year) ?? false))
         }
         var unitColumn: [Int32] = [], periodColumn: [Int32] = [], values: [Double] = [], rankColumn: [Double] = []
-        var nColumn: [Int32] = [], published: [Int32] = [], changes: [Double] = [], percentiles: [Double] = []
+        var nColumn: [Int32] = [], published: [Int32] = [], changes: [Double] = []
         let capacity = periods.reduce(0) { $0 + counts[$1] }
         unitColumn.reserveCapacity(capacity); periodColumn.reserveCapacity(capacity); values.reserveCapacity(capacity)
         rankColumn.reserveCapacity(capacity); nColumn.reserveCapacity(capacity); published.reserveCapacity(capacity)
-        changes.reserveCapacity(capacity); percentiles.reserveCapacity(capacity)
+        changes.reserveCapacity(capacity)
         for u in scope {
             for p in periods {
                 guard let rank = ranking[p][u] else { continue }
@@ -125,10 +144,9 @@ extension PanelAnalysis {
                 nColumn.append(Int32(n))
                 published.append(Int32(publishedRank ?? 0))
                 changes.append(change)
-                percentiles.append(n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1))
             }
         }
         return RankAllResult.Group(indicator: indicator, unit: unitColumn, period: periodColumn, value: values, rank: rankColumn, n: nColumn,
-                                   publishedRank: published, rankChange: changes, percentile: percentiles)
+                                   publishedRank: published, rankChange: changes)
     }
 }

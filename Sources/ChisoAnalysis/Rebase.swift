@@ -95,7 +95,7 @@ extension PanelAnalysis {
                         if group.count > 1 { incomplete += 1 }
                         continue
                     }
-                    values[Panel.flatIndex(unit: n, period: p, indicator: i, periodCount: panel.periods.count, indicatorCount: panel.indicators.count)] = merged
+                    values[Panel.flatIndex(unit: n, period: p, indicator: i, unitCount: newUnits.count, indicatorCount: panel.indicators.count)] = merged
                 }
             }
         }

@@ -143,7 +143,7 @@ public struct TableWriter: Sendable {
             row.forEach(write)
             out.endRow()
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return String(decoding: out.finish(), as: UTF8.self)
     }
 
     func json(_ table: Table) -> String {

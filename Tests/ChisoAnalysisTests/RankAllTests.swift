@@ -83,8 +83,8 @@ struct RankAllTests {
     func bytesAreTheTablesCSV(_ language: Language, _ decimalComma: Bool) throws {
         let result = try PanelAnalysis.rankAll(try Self.panel(), RankAllRequest(ties: .average))
         let numbers = NumberStyle(decimalComma: decimalComma)
-        let direct = result.csv(groups: 0..<1, language: language, numbers: numbers, header: true)
-            + result.csv(groups: 1..<2, language: language, numbers: numbers, header: false)
+        let direct = result.csv(groups: result.groups(0..<1), language: language, numbers: numbers, header: true)
+            + result.csv(groups: result.groups(1..<2), language: language, numbers: numbers, header: false)
         let viaTable = TableWriter(language: language, numbers: numbers).render(result.table, as: .csv)
         #expect(String(decoding: direct, as: UTF8.self) == viaTable)
     }
@@ -93,8 +93,8 @@ struct RankAllTests {
     @Test func jsonBatchesAreTheTablesJSON() throws {
         let result = try PanelAnalysis.rankAll(try Self.panel(), RankAllRequest(ties: .average))
         let writer = TableWriter(language: .en, numbers: NumberStyle())
-        let batched = "[\n" + String(decoding: writer.jsonRows(result.table(groups: 0..<1)), as: UTF8.self) + ",\n"
-            + String(decoding: writer.jsonRows(result.table(groups: 1..<2)), as: UTF8.self) + "\n]\n"
+        let batched = "[\n" + String(decoding: writer.jsonRows(result.table(groups: result.groups(0..<1))), as: UTF8.self) + ",\n"
+            + String(decoding: writer.jsonRows(result.table(groups: result.groups(1..<2))), as: UTF8.self) + "\n]\n"
         #expect(batched == writer.render(result.table, as: .json))
     }
 }

@@ -33,13 +33,22 @@ public struct Panel: Sendable {
         self.provenanceByCell = provenance
     }
 
-    /// The position of a cell in the flat storage.
-    public static func flatIndex(unit: Int, period: Int, indicator: Int, periodCount: Int, indicatorCount: Int) -> Int {
-        (unit * periodCount + period) * indicatorCount + indicator
+    /// The position of a cell in the flat storage: period-major, so that the units of one
+    /// indicator in one period (a cross-section, what a ranking reads) lie side by side, as do
+    /// the rows of a long file sorted by year, indicator and unit.
+    public static func flatIndex(unit: Int, period: Int, indicator: Int, unitCount: Int, indicatorCount: Int) -> Int {
+        (period * indicatorCount + indicator) * unitCount + unit
+    }
+
+    /// Calls `body` with the values of one indicator in one period, one per unit in `units`
+    /// order, in place (no copy): for passes over many cross-sections.
+    public func withCrossSection<Result>(period: Int, indicator: Int, _ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
+        let start = flat(0, period, indicator)
+        return try values.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<(start + units.count)])) }
     }
 
     private func flat(_ unit: Int, _ period: Int, _ indicator: Int) -> Int {
-        Panel.flatIndex(unit: unit, period: period, indicator: indicator, periodCount: periods.count, indicatorCount: indicators.count)
+        Panel.flatIndex(unit: unit, period: period, indicator: indicator, unitCount: units.count, indicatorCount: indicators.count)
     }
 
     /// The value of a cell (NaN when not observed).
@@ -65,7 +74,7 @@ public struct Panel: Sendable {
 
     /// The values of one indicator in one period, one per unit in `units` order.
     public func cross(section period: Int, indicator: Int) -> [Double] {
-        units.indices.map { value(unit: $0, period: period, indicator: indicator) }
+        withCrossSection(period: period, indicator: indicator) { Array($0) }
     }
 
     /// The position of an indicator by id, ignoring case and diacritics.

@@ -10,61 +10,95 @@ public enum DecimalText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
+    /// The most bytes `writeCommon` and `writeInteger` write.
+    public static let longestCommon = 20
 
     /// Appends `shortest(value)` as UTF-8 to `bytes`, writing the digits itself for the common
     /// numbers (an integer, or fewer than ten decimals below a million) and through the standard
     /// library's shortest form otherwise.
     public static func appendShortest(_ value: Double, to bytes: inout [UInt8]) {
-        guard value.isFinite else { bytes += Array((value.isNaN ? "nan" : value < 0 ? "-inf" : "inf").utf8); return }
-        if value == value.rounded(), abs(value) < 1e15 {
-            appendInteger(Int64(value), to: &bytes)
-            return
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &scratch) { buffer -> Bool in
+            guard let count = writeCommon(value, to: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)) else { return false }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            return true
         }
+        if !written { bytes += Array(uncommon(value).utf8) }
+    }
+
+    /// Writes `shortest(value)` at `out` (room for `longestCommon` bytes) when `value` is a common
+    /// number: an integer below 10¹⁵, or fewer than ten decimals below a million. Returns the
+    /// bytes written, or nil for any other number (written by `uncommon`).
+    @inline(__always)
+    public static func writeCommon(_ value: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard value.isFinite else { return nil }
+        let magnitude = abs(value)
+        if value == value.rounded(), magnitude < 1e15 { return writeInteger(Int64(value), to: out) }
         // Below a million, two multiples of 10⁻⁹ cannot both read back as the same double, so the
         // first number of decimals d whose nearest multiple of 10⁻ᵈ reads back is the shortest form.
-        if abs(value) < 1e6 {
-            for d in 1..<powersOfTen.count {
-                let scaled = (abs(value) * powersOfTen[d]).rounded()
-                guard Double(scaled) / powersOfTen[d] == abs(value) else { continue }
-                let digits = Int64(scaled)
-                if value < 0 { bytes.append(0x2D) }
-                appendInteger(digits / Int64(powersOfTen[d]), to: &bytes)
-                bytes.append(0x2E)
-                var fraction = digits % Int64(powersOfTen[d])
-                var place = Int64(powersOfTen[d]) / 10
-                while place > 0 {
-                    bytes.append(UInt8(0x30 + fraction / place))
-                    fraction %= place
-                    place /= 10
-                }
-                return
+        guard magnitude < 1e6 else { return nil }
+        var scale = 1.0, power: Int64 = 1
+        for places in 1...9 {
+            scale *= 10
+            power *= 10
+            let scaled = (magnitude * scale).rounded()
+            guard scaled / scale == magnitude else { continue }
+            let digits = Int64(scaled)
+            var count = 0
+            if value < 0 {
+                out[0] = 0x2D
+                count = 1
             }
+            count += writeInteger(digits / power, to: out + count)
+            out[count] = 0x2E
+            var fraction = digits % power
+            for place in stride(from: count + places, to: count, by: -1) {
+                out[place] = UInt8(0x30 + fraction % 10)
+                fraction /= 10
+            }
+            return count + 1 + places
         }
+        return nil
+    }
+
+    /// The shortest form of a number `writeCommon` does not write: NaN, infinities, large numbers
+    /// and those with ten or more decimals, through the standard library's shortest form.
+    public static func uncommon(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "-inf" : "inf" }
         let text = value.description
         // Swift writes an exponent only outside [0.0001, 2⁵³).
-        if !(1e-3..<1e15).contains(abs(value)) && text.utf8.contains(where: { $0 == 0x65 || $0 == 0x45 }) {
-            bytes.append(contentsOf: withoutExponent(text).utf8)
-        } else {
-            bytes.append(contentsOf: text.utf8)
+        if !(1e-3..<1e15).contains(abs(value)) && text.utf8.contains(where: { $0 == 0x65 || $0 == 0x45 }) { return withoutExponent(text) }
+        return text
+    }
+
+    /// Appends the decimal digits of `n` (with its sign), in one append.
+    public static func appendInteger(_ n: Int64, to bytes: inout [UInt8]) {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { buffer in
+            let count = writeInteger(n, to: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
-    /// Appends the decimal digits of `n` (with its sign).
-    public static func appendInteger(_ n: Int64, to bytes: inout [UInt8]) {
-        if n < 0 { bytes.append(0x2D) }
+    /// Writes the decimal digits of `n` (with its sign) at `out`, which has room for
+    /// `longestCommon` bytes; returns how many.
+    @inline(__always)
+    public static func writeInteger(_ n: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
         var magnitude = n.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(0x30 + magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        var length = n < 0 ? 2 : 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
         }
+        if n < 0 { out[0] = 0x2D }
+        var place = length - 1
+        repeat {
+            out[place] = UInt8(0x30 + magnitude % 10)
+            magnitude /= 10
+            place -= 1
+        } while magnitude > 0
+        return length
     }
 
     /// `1.25e-05` → `0.0000125`, `-3e+16` → `-30000000000000000`; text without an exponent as is.

@@ -38,7 +38,7 @@ struct PanelBuilder {
         for row in 0..<batch.count {
             let cell = Panel.flatIndex(
                 unit: rowUnit[Int(batch.unit[row])], period: rowPeriod[Int(batch.period[row])],
-                indicator: rowIndicator[Int(batch.indicator[row])], periodCount: periods.count, indicatorCount: indicators.count)
+                indicator: rowIndicator[Int(batch.indicator[row])], unitCount: units.count, indicatorCount: indicators.count)
             let first = Int(firstSeen[cell])
             if first >= 0 {
                 guard let onDuplicate else {

@@ -29,22 +29,25 @@ public enum RankDirection: String, Sendable {
 ///
 /// - Returns: one rank per input value; ranks run from 1 to the number of non-NaN values.
 public func ranks(of values: [Double], direction: RankDirection = .descending, ties: TieMethod = .min) -> [Double?] {
-    let observed = values.indices.filter { !values[$0].isNaN }
-    let ordered = observed.sorted { a, b in
-        let (x, y) = (values[a], values[b])
-        if x != y { return direction == .descending ? x > y : x < y }
-        return a < b
+    // (key, position) pairs, the key negated for descending order, so that one comparison of
+    // plain numbers orders them; the position breaks ties in order of appearance.
+    var ordered: [(key: Double, index: Int)] = []
+    ordered.reserveCapacity(values.count)
+    for (index, value) in values.enumerated() where !value.isNaN {
+        ordered.append((direction == .descending ? -value : value, index))
     }
+    ordered.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
     var result = [Double?](repeating: nil, count: values.count)
     var start = 0
     var denseRank = 0.0
     while start < ordered.count {
         var end = start
-        while end + 1 < ordered.count, values[ordered[end + 1]] == values[ordered[start]] { end += 1 }
+        while end + 1 < ordered.count, ordered[end + 1].key == ordered[start].key { end += 1 }
         denseRank += 1
         let lowest = Double(start + 1)
         let highest = Double(end + 1)
-        for (offset, index) in ordered[start...end].enumerated() {
+        for offset in 0...(end - start) {
+            let index = ordered[start + offset].index
             switch ties {
             case .min: result[index] = lowest
             case .max: result[index] = highest

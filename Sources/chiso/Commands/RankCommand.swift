@@ -91,7 +91,7 @@ struct RankCommand: ParsableCommand {
         let filter = PanelFilter(indicators: indicators, years: range.map { ($0.first - 1)...$0.last })
         let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: filter)
         let result = try PanelAnalysis.rankAll(panel, RankAllRequest(indicators: indicators, years: range, ties: ties), threads: input.threads)
-        if !input.quiet { Diagnostics.note("indicators ranked: \(result.groups.count), rows: \(result.count)") }
+        if !input.quiet { Diagnostics.note("indicators ranked: \(result.indicators.count), rows: \(result.count)") }
         let columns = result.dataColumns.count
         if output.resolvedFormat == .xlsx && !XLSXSheetLimits.fits(rows: result.count, columns: columns) {
             // Refused before the table is built: millions of rows would take gigabytes first.
@@ -102,12 +102,12 @@ struct RankCommand: ParsableCommand {
             throw ValidationError("\(result.count) rows are too many for a \(output.resolvedFormat.rawValue) (at most \(Self.largestScreenTable)): write them with --format csv or json, or -o FILE.csv, or choose indicators and years")
         }
         guard output.resolvedFormat == .csv || output.resolvedFormat == .json else { return try output.emit(result.table, numbers: input.numberStyle) }
-        // Batches of about 50,000 rows, whole indicators each.
+        // Batches of about 50,000 rows, whole indicators each, ranked as they are written.
         var batches: [Range<Int>] = []
         var start = 0, rows = 0
-        for (k, group) in result.groups.enumerated() {
-            rows += group.count
-            if rows >= 50_000 || k == result.groups.count - 1 {
+        for (k, count) in result.rowCounts.enumerated() {
+            rows += count
+            if rows >= 50_000 || k == result.rowCounts.count - 1 {
                 batches.append(start..<(k + 1))
                 start = k + 1
                 rows = 0
@@ -119,11 +119,12 @@ struct RankCommand: ParsableCommand {
             let writer = TableWriter(language: language, numbers: numbers)
             guard result.count > 0 else { return try output.emit(result.table, numbers: numbers) }
             return try output.emitBatches(count: ranges.count, threads: threads, opening: Array("[\n".utf8), separator: Array(",\n".utf8),
-                                          closing: Array("\n]\n".utf8)) { k, _ in [UInt8](writer.jsonRows(result.table(groups: ranges[k]))) }
+                                          closing: Array("\n]\n".utf8)) { k, _ in [UInt8](writer.jsonRows(result.table(groups: result.groups(ranges[k])))) }
         }
         let byteOrderMark = output.csvByteOrderMark
         try output.emitBatches(count: ranges.count, threads: threads) { k, first in
-            (first && byteOrderMark ? TableWriter.utf8ByteOrderMark : []) + result.csv(groups: ranges[k], language: language, numbers: numbers, header: first)
+            let rows = result.csv(groups: result.groups(ranges[k]), language: language, numbers: numbers, header: first)
+            return first && byteOrderMark ? TableWriter.utf8ByteOrderMark + rows : rows
         }
     }
 }

@@ -94,22 +94,22 @@ struct OutputOptions: ParsableArguments {
         try AtomicFile.write(to: path) { append in
             try withoutActuallyEscaping(append) { append in
                 let writer = OrderedWriter(append)
-                writer.enqueue([Data(opening)])
+                writer.enqueue([opening])
                 var next = 0
                 var anyWritten = false
                 while next < count {
                     let first = next, window = min(count - next, 4 * max(1, threads))
                     let encoded = ParallelWork.map(window, threads: threads) { k in batch(first + k, first + k == 0) }
-                    var pieces: [Data] = []
+                    var pieces: [[UInt8]] = []
                     for bytes in encoded where !bytes.isEmpty {
-                        if anyWritten { pieces.append(Data(separator)) }
-                        pieces.append(Data(bytes))
+                        if anyWritten { pieces.append(separator) }
+                        pieces.append(bytes)
                         anyWritten = true
                     }
                     writer.enqueue(pieces)
                     next += window
                 }
-                writer.enqueue([Data(closing)])
+                writer.enqueue([closing])
                 try writer.finish()
             }
         }
@@ -131,22 +131,22 @@ struct OutputOptions: ParsableArguments {
 private final class OrderedWriter: @unchecked Sendable {
     // Safe to share: `append` and `failure` are used only on `queue`, and read by `finish` after
     // the queue has drained.
-    private let append: (Data) throws -> Void
+    private let append: (UnsafeRawBufferPointer) throws -> Void
     private let queue = DispatchQueue(label: "chiso.ordered-writer")
     private let slots = DispatchSemaphore(value: 2)
     private var failure: (any Error)?
 
-    init(_ append: @escaping (Data) throws -> Void) {
+    init(_ append: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.append = append
     }
 
-    func enqueue(_ pieces: [Data]) {
+    func enqueue(_ pieces: [[UInt8]]) {
         slots.wait()
         queue.async {
             defer { self.slots.signal() }
             guard self.failure == nil else { return }
             do {
-                for piece in pieces { try self.append(piece) }
+                for piece in pieces { try piece.withUnsafeBytes { try self.append($0) } }
             } catch {
                 self.failure = error
             }
