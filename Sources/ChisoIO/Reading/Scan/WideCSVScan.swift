@@ -71,19 +71,50 @@ enum WideCSVScan {
         // What the filter keeps, decided once per column and per row key.
         let columnKept = dataColumns.indices.map { k in byIndicators ? filter.keeps(indicator: source.header[dataColumns[k]]) : filter.keeps(period: columnPeriods[k]) }
         let constantKept = filter.keeps(indicator: constantIndicator)
+        // Names and periods numbered once per column, row key or unit text, when first used: in
+        // the order of the cells, as numbering each cell would number them.
+        var columnIndicator = [Int32](repeating: -1, count: dataColumns.count), columnPeriod = [Int32](repeating: -1, count: dataColumns.count)
+        var constantNumber: Int32 = -1, fallbackNumber: Int32 = -1
         for chunk in chunks {
             let keyKept = byIndicators ? chunk.periods.map(filter.keeps(period:)) : chunk.rowKeys.map(filter.keeps(indicator:))
             if filter.indicators != nil { allNames.formUnion(byIndicators ? read.map { source.header[dataColumns[$0]] } : chunk.rowKeys.isEmpty ? [constantIndicator] : chunk.rowKeys) }
+            var unitNumber = [Int32](repeating: -1, count: chunk.units.count)
+            var keyNumber = [Int32](repeating: -1, count: byIndicators ? chunk.periods.count : chunk.rowKeys.count)
             for row in chunk.unit.indices {
-                let unitText = chunk.units[Int(chunk.unit[row])]
                 let rowKept = keyKept.isEmpty ? (byIndicators ? filter.keeps(period: source.fallbackPeriod!) : constantKept) : keyKept[Int(chunk.key[row])]
                 guard rowKept else { continue }
+                let u = Int(chunk.unit[row])
                 for k in read where columnKept[k] {
-                    let indicator = byIndicators ? source.header[dataColumns[k]] : chunk.rowKeys.isEmpty ? constantIndicator : chunk.rowKeys[Int(chunk.key[row])]
-                    let period = byIndicators ? (chunk.periods.isEmpty ? source.fallbackPeriod! : chunk.periods[Int(chunk.key[row])]) : columnPeriods[k]
-                    batch.unit.append(ObservationBatch.number(unitText, in: &unitIndex, list: &batch.unitTexts))
-                    batch.indicator.append(ObservationBatch.number(indicator, in: &indicatorIndex, list: &batch.indicatorNames))
-                    batch.period.append(ObservationBatch.number(period, in: &periodIndex, list: &batch.periods))
+                    if unitNumber[u] < 0 { unitNumber[u] = ObservationBatch.number(chunk.units[u], in: &unitIndex, list: &batch.unitTexts) }
+                    let indicator: Int32, period: Int32
+                    if byIndicators {
+                        if columnIndicator[k] < 0 {
+                            columnIndicator[k] = ObservationBatch.number(source.header[dataColumns[k]], in: &indicatorIndex, list: &batch.indicatorNames)
+                        }
+                        indicator = columnIndicator[k]
+                        if chunk.periods.isEmpty {
+                            if fallbackNumber < 0 { fallbackNumber = ObservationBatch.number(source.fallbackPeriod!, in: &periodIndex, list: &batch.periods) }
+                            period = fallbackNumber
+                        } else {
+                            let key = Int(chunk.key[row])
+                            if keyNumber[key] < 0 { keyNumber[key] = ObservationBatch.number(chunk.periods[key], in: &periodIndex, list: &batch.periods) }
+                            period = keyNumber[key]
+                        }
+                    } else {
+                        if chunk.rowKeys.isEmpty {
+                            if constantNumber < 0 { constantNumber = ObservationBatch.number(constantIndicator, in: &indicatorIndex, list: &batch.indicatorNames) }
+                            indicator = constantNumber
+                        } else {
+                            let key = Int(chunk.key[row])
+                            if keyNumber[key] < 0 { keyNumber[key] = ObservationBatch.number(chunk.rowKeys[key], in: &indicatorIndex, list: &batch.indicatorNames) }
+                            indicator = keyNumber[key]
+                        }
+                        if columnPeriod[k] < 0 { columnPeriod[k] = ObservationBatch.number(columnPeriods[k], in: &periodIndex, list: &batch.periods) }
+                        period = columnPeriod[k]
+                    }
+                    batch.unit.append(unitNumber[u])
+                    batch.indicator.append(indicator)
+                    batch.period.append(period)
                     batch.value.append(chunk.values[row * dataColumns.count + k])
                     lines.append(firstLine + chunk.line[row])
                     valueColumns.append(Int32(dataColumns[k]))
