@@ -17,11 +17,17 @@ public struct RankRequest: Sendable {
     public var region: String?
     /// The region system to read `region` in; nil reads it in whichever system knows the name.
     public var regionSystem: RegionSystem?
+    /// The group of units to rank (departments, districts…) when the file ranks its units in groups.
+    public var group: String?
+    /// Ratings by thresholds on the ranked scale, beside the ranks.
+    public var ratings: RatingBands?
 
     /// A ranking of `indicator` in `period` (defaults: the headline indicator, the latest period with a value).
     public init(indicator: String? = nil, period: Period? = nil, ties: TieMethod = .min, top: Int? = nil, bottom: Int? = nil, region: String? = nil,
-                regionSystem: RegionSystem? = nil) {
+                regionSystem: RegionSystem? = nil, group: String? = nil, ratings: RatingBands? = nil) {
         self.regionSystem = regionSystem
+        self.group = group
+        self.ratings = ratings
         self.indicator = indicator
         self.period = period
         self.ties = ties
@@ -37,6 +43,12 @@ public struct RankedUnit: Sendable, Equatable {
     public let unit: AdministrativeUnit
     /// Its value in the period.
     public let value: Double
+    /// The maximum stated with the value, where the file gives one.
+    public let maximum: Double?
+    /// 100 · value / maximum when the ranking follows percentages of maxima (`RankingScale`).
+    public let percent: Double?
+    /// The rating band the ranked figure reaches, when ratings were asked for.
+    public let rating: String?
     /// Rank among the `n` units with a value (ties by the request's rule).
     public let rank: Double
     /// The rank published by the index's owner, out of all units, where known.
@@ -66,6 +78,10 @@ public struct RankResult: Sendable {
     public let ties: TieMethod
     /// The region ranked within, when one was asked for.
     public let region: String?
+    /// The group of units ranked, when the file ranks its units in groups.
+    public let group: String?
+    /// What the ranks follow: the values, or the % of each unit's own maximum.
+    public let scale: RankingScale
     /// Units ranked: those with a value.
     public let n: Int
     /// Units in the unit system (or region) the ranking could have covered.
@@ -90,7 +106,7 @@ extension PanelAnalysis {
     public static func rank(_ panel: Panel, _ request: RankRequest) throws -> RankResult {
         let indicatorIndex = try panel.resolveIndicator(request.indicator)
         let indicator = panel.indicators[indicatorIndex]
-        let scope: [Int]
+        var scope: [Int]
         var regionName: String?
         var resolvedRegion: Region?
         if let region = request.region {
@@ -103,6 +119,8 @@ extension PanelAnalysis {
         } else {
             scope = Array(panel.units.indices)
         }
+        let groupName: String?
+        (scope, groupName) = try panel.units(inGroup: request.group, among: scope)
         let periodIndex: Int
         var periodNote: LocalizedText?
         if let period = request.period {
@@ -120,17 +138,23 @@ extension PanelAnalysis {
         let period = panel.periods[periodIndex]
         let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
         let current = scope.map { panel.value(unit: $0, period: periodIndex, indicator: indicatorIndex) }
-        let currentRanks = ranks(of: current, direction: direction, ties: request.ties)
+        // Ranked on percentages of each unit's maximum when the maxima differ.
+        let (scale, ranked, maxima) = try panel.rankingValues(period: periodIndex, indicator: indicatorIndex, among: scope)
+        let currentRanks = ranks(of: ranked, direction: direction, ties: request.ties)
         let n = current.filter { !$0.isNaN }.count
         guard n > 0 else { throw AnalysisError.noValues(indicator: indicator.id, period: period.description, panel: panel.name) }
 
         let previousIndex = panel.periodIndex(period.previous)
         let previousValues = previousIndex.map { p in scope.map { panel.value(unit: $0, period: p, indicator: indicatorIndex) } }
-        let previousRanks = previousValues.map { ranks(of: $0, direction: direction, ties: request.ties) }
+        let previousRanks = previousIndex.flatMap { p in
+            (try? panel.rankingValues(period: p, indicator: indicatorIndex, among: scope)).map { ranks(of: $0.values, direction: direction, ties: request.ties) }
+        }
         let bothComplete = previousIndex.map { p in
             panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
         } ?? false
-        let systemSize = resolvedRegion.map { panel.unitSystem.members($0, in: period).count } ?? panel.unitSystem.unitCount(in: period)
+        // A group's size is its units in the file: the unit system does not know the groups.
+        let systemSize = groupName != nil ? scope.count
+            : resolvedRegion.map { panel.unitSystem.members($0, in: period).count } ?? panel.unitSystem.unitCount(in: period)
 
         var rows: [(position: Int, row: RankedUnit)] = []
         var rankOnly: [(unit: AdministrativeUnit, publishedRank: Int)] = []
@@ -150,7 +174,8 @@ extension PanelAnalysis {
                 rankChange = previous - rank
             }
             rows.append((position, RankedUnit(
-                unit: panel.units[unitIndex], value: current[position], rank: rank, publishedRank: published,
+                unit: panel.units[unitIndex], value: current[position], maximum: maxima[position], percent: scale.isPercent ? ranked[position] : nil,
+                rating: request.ratings?.label(of: ranked[position]), rank: rank, publishedRank: published,
                 change: roundedToSignificantDigits(current[position] - previousValue), rankChange: rankChange,
                 percentile: n == 1 ? 100 : 100 * (Double(n) - rank) / Double(n - 1),
                 quartile: min(4, max(1, Int((4 * rank / Double(n)).rounded(.up)))),
@@ -167,7 +192,7 @@ extension PanelAnalysis {
                             en: "published ranks where both years have one, else computed ranks (both years complete)")
             : LocalizedText(vi: "hạng công bố của cả hai năm (không so hạng tính toán vì có năm thiếu số liệu)",
                             en: "published ranks of both years (computed ranks are not compared: a year is incomplete)")
-        return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName,
+        return RankResult(panelName: panel.name, indicator: indicator, period: period, ties: request.ties, region: regionName, group: groupName, scale: scale,
                           n: n, unitsInScope: max(systemSize, scope.filter { panel.units[$0].exists(in: period) }.count), rows: kept, rankOnly: rankOnly, rankChangeBasis: basis,
                           periodNote: periodNote)
     }

@@ -18,7 +18,9 @@ extension RankAllResult {
                 rows.append([
                     .text(group.indicator.id), .text(row == 0 ? group.indicator.id : ""),
                     .text(unit.name), .text(unit.code), .text(periods[Int(group.period[row])].description),
-                    .value(group.value[row], precision: precision), .rank(group.rank[row]), .integer(Int(group.n[row])),
+                    .value(group.value[row], precision: precision)]
+                    + (percentScale ? [group.percent[row].isNaN ? .missing : .number(group.percent[row], precision: 2)] : [])
+                    + [.rank(group.rank[row]), .integer(Int(group.n[row])),
                     group.publishedRank[row] > 0 ? .integer(Int(group.publishedRank[row])) : .missing,
                     group.rankChange[row].isNaN ? .missing : .rank(group.rankChange[row]),
                     .number(group.percentile(row), precision: 1),
@@ -26,8 +28,8 @@ extension RankAllResult {
             }
         }
         return Table(
-            title: LocalizedText(vi: "\(panelName): hạng của \(indicators.count) chỉ số × \(periodsRanked.count) kỳ (đồng hạng: \(ties.rawValue))",
-                                 en: "\(panelName): ranks of \(indicators.count) indicators × \(periodsRanked.count) periods (ties: \(ties.rawValue))"),
+            title: LocalizedText(vi: "\(panelName)\(group.map { ", nhóm \($0)" } ?? ""): hạng của \(indicators.count) chỉ số × \(periodsRanked.count) kỳ (đồng hạng: \(ties.rawValue))",
+                                 en: "\(panelName)\(group.map { ", group \($0)" } ?? ""): ranks of \(indicators.count) indicators × \(periodsRanked.count) periods (ties: \(ties.rawValue))"),
             columns: [
                 Table.Column("indicator", Label.indicator, alignment: .left, visibility: .dataOnly),
                 Table.Column("indicator_group", Label.indicator, alignment: .left, visibility: .screenOnly),
@@ -35,6 +37,7 @@ extension RankAllResult {
                 Table.Column("code", Label.code, alignment: .left),
                 Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
                 Table.Column("value", Label.value),
+            ] + (percentScale ? [Table.Column("percent", LocalizedText(vi: "Tỷ lệ đạt (%)", en: "% of maximum"))] : []) + [
                 Table.Column("rank", Label.rank),
                 Table.Column("n", Label.n),
                 Table.Column("published_rank", Label.publishedRank),
@@ -45,7 +48,8 @@ extension RankAllResult {
             footnotes: [
                 LocalizedText(vi: "Hạng tính trên n đơn vị có số liệu của kỳ. Tăng/giảm hạng so với kỳ liền trước: theo hạng công bố khi cả hai kỳ đều có, nếu không thì theo hạng tính toán khi cả hai kỳ đủ số liệu; để trống khi thiếu kỳ trước hoặc đổi phương pháp.",
                               en: "Ranks are out of the n units with a value in the period. Rank change from the period just before: published ranks where both have one, else computed ranks when both periods are complete; empty after a missing period or a methodology break."),
-            ])
+            ] + (percentScale ? [LocalizedText(vi: "Kỳ có điểm tối đa khác nhau giữa các đơn vị được xếp hạng theo tỷ lệ điểm đạt (%), cột Tỷ lệ đạt.",
+                                               en: "Periods whose units have different maxima are ranked by the % of each unit's own maximum (the percent column).")] : []))
     }
 }
 
@@ -87,6 +91,9 @@ extension RankAllResult {
                     out.append(encoded: text(codes[unit]))
                     out.append(encoded: text(periodTexts[Int(group.period[row])]))
                     out.number(group.value[row])
+                    if percentScale {
+                        if group.percent[row].isNaN { out.missing() } else { out.number(group.percent[row]) }
+                    }
                     out.number(group.rank[row])
                     out.integer(Int(group.n[row]))
                     if group.publishedRank[row] > 0 { out.integer(Int(group.publishedRank[row])) } else { out.missing() }

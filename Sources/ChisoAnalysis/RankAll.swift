@@ -10,11 +10,14 @@ public struct RankAllRequest: Sendable {
     public var years: YearRange?
     /// How tied values share ranks.
     public var ties: TieMethod
+    /// The group of units to rank when the file ranks its units in groups.
+    public var group: String?
 
-    public init(indicators: [String]? = nil, years: YearRange? = nil, ties: TieMethod = .min) {
+    public init(indicators: [String]? = nil, years: YearRange? = nil, ties: TieMethod = .min, group: String? = nil) {
         self.indicators = indicators
         self.years = years
         self.ties = ties
+        self.group = group
     }
 }
 
@@ -36,6 +39,8 @@ public struct RankAllResult: Sendable {
         public let publishedRank: [Int32]
         /// Places gained since the previous period (NaN where not comparable).
         public let rankChange: [Double]
+        /// 100 · value / maximum where the period is ranked on percentages of maxima, else NaN.
+        public let percent: [Double]
 
         public var count: Int { value.count }
 
@@ -50,6 +55,13 @@ public struct RankAllResult: Sendable {
     public var units: [AdministrativeUnit] { panel.units }
     public var periods: [Period] { panel.periods }
     public let ties: TieMethod
+    /// The units ranked: all, or those of the group asked for.
+    public let scope: [Int]
+    /// The group ranked, when the file ranks its units in groups.
+    public let group: String?
+    /// Whether some indicator-period is ranked on percentages of maxima (`RankingScale`), which
+    /// adds the percentage column.
+    public let percentScale: Bool
     /// Positions in the panel's indicators of those ranked, in the panel's order.
     public let indicators: [Int]
     /// Positions in the panel's periods of those ranked.
@@ -62,7 +74,7 @@ public struct RankAllResult: Sendable {
 
     /// The indicators at positions `range` of `indicators`, ranked.
     public func groups(_ range: Range<Int>) -> [Group] {
-        indicators[range].map { PanelAnalysis.rankGroup(panel, indicator: $0, periods: periodsRanked, ties: ties) }
+        indicators[range].map { PanelAnalysis.rankGroup(panel, indicator: $0, scope: scope, periods: periodsRanked, ties: ties, percentScale: percentScale) }
     }
 
     /// Every indicator ranked.
@@ -85,30 +97,52 @@ extension PanelAnalysis {
         if let years = request.years, periodIndices.isEmpty {
             throw PanelQueryError.unknownPeriod(period: "\(years.first)–\(years.last)", panel: panel.name, available: panel.periods.map(\.description))
         }
+        let (scope, group) = try panel.units(inGroup: request.group, among: Array(panel.units.indices))
         let rowCounts = ParallelWork.map(indicatorIndices.count, threads: threads) { k in
             periodIndices.reduce(0) { count, p in
-                count + panel.withCrossSection(period: p, indicator: indicatorIndices[k]) { values in values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } }
+                count + panel.withCrossSection(period: p, indicator: indicatorIndices[k]) { values in
+                    scope.count == values.count ? values.reduce(0) { $0 + ($1.isNaN ? 0 : 1) } : scope.reduce(0) { $0 + (values[$1].isNaN ? 0 : 1) }
+                }
             }
         }
-        return RankAllResult(panel: panel, ties: request.ties, indicators: indicatorIndices, periodsRanked: periodIndices, rowCounts: rowCounts)
+        // Scales checked before anything is written: maxima that differ with one missing are refused here.
+        var percentScale = false
+        if panel.statesMaxima {
+            let needed = Set(periodIndices + periodIndices.map { $0 - 1 }.filter { $0 >= 0 })
+            for i in indicatorIndices {
+                for p in needed.sorted() {
+                    if try panel.rankingValues(period: p, indicator: i, among: scope).scale.isPercent { percentScale = true }
+                }
+            }
+        }
+        return RankAllResult(panel: panel, ties: request.ties, scope: scope, group: group, percentScale: percentScale, indicators: indicatorIndices,
+                             periodsRanked: periodIndices, rowCounts: rowCounts)
     }
 
     /// One indicator ranked.
-    static func rankGroup(_ panel: Panel, indicator i: Int, periods: [Int], ties: TieMethod) -> RankAllResult.Group {
+    static func rankGroup(_ panel: Panel, indicator i: Int, scope: [Int], periods: [Int], ties: TieMethod, percentScale: Bool) -> RankAllResult.Group {
         let indicator = panel.indicators[i]
         let direction: RankDirection = indicator.higherIsBetter ? .descending : .ascending
-        let scope = Array(panel.units.indices)
+        let everyUnit = scope.count == panel.units.count
         // Ranks of the periods asked for and of the one before each, unit by unit.
         var needed = [Bool](repeating: false, count: panel.periods.count)
         for p in periods {
             needed[p] = true
             if p > 0 { needed[p - 1] = true }
         }
+        // Per period, ranks by position in `scope`, and percentages of maxima where ranked on them.
         var ranking = [[Double?]](repeating: [], count: panel.periods.count)
+        var percents = [[Double]?](repeating: nil, count: panel.periods.count)
         var complete = [Bool](repeating: false, count: panel.periods.count)
         var counts = [Int](repeating: 0, count: panel.periods.count)
         for p in panel.periods.indices where needed[p] {
-            ranking[p] = ranks(of: panel.cross(section: p, indicator: i), direction: direction, ties: ties)
+            var values = everyUnit ? panel.cross(section: p, indicator: i) : scope.map { panel.value(unit: $0, period: p, indicator: i) }
+            // Checked by `rankAll` before ranking began: the scale is known to be computable.
+            if percentScale, let scaled = try? panel.rankingValues(period: p, indicator: i, among: scope), scaled.scale.isPercent {
+                values = scaled.values
+                percents[p] = scaled.values
+            }
+            ranking[p] = ranks(of: values, direction: direction, ties: ties)
             counts[p] = ranking[p].lazy.filter { $0 != nil }.count
             complete[p] = counts[p] == scope.count
         }
@@ -119,21 +153,21 @@ extension PanelAnalysis {
                 && !(panel.periods[p - 1].year != panel.periods[p].year && (indicator.breaks?.contains(panel.periods[p].year) ?? false))
         }
         var unitColumn: [Int32] = [], periodColumn: [Int32] = [], values: [Double] = [], rankColumn: [Double] = []
-        var nColumn: [Int32] = [], published: [Int32] = [], changes: [Double] = []
+        var nColumn: [Int32] = [], published: [Int32] = [], changes: [Double] = [], percentColumn: [Double] = []
         let capacity = periods.reduce(0) { $0 + counts[$1] }
         unitColumn.reserveCapacity(capacity); periodColumn.reserveCapacity(capacity); values.reserveCapacity(capacity)
         rankColumn.reserveCapacity(capacity); nColumn.reserveCapacity(capacity); published.reserveCapacity(capacity)
         changes.reserveCapacity(capacity)
-        for u in scope {
+        for (position, u) in scope.enumerated() {
             for p in periods {
-                guard let rank = ranking[p][u] else { continue }
+                guard let rank = ranking[p][position] else { continue }
                 let n = counts[p]
                 let publishedRank = panel.publishedRank(unit: u, period: p, indicator: i)
                 var change = Double.nan
                 if comparable[p] {
                     if let publishedRank, let previousPublished = panel.publishedRank(unit: u, period: p - 1, indicator: i) {
                         change = Double(previousPublished - publishedRank)
-                    } else if let previous = ranking[p - 1][u], complete[p], complete[p - 1] {
+                    } else if let previous = ranking[p - 1][position], complete[p], complete[p - 1] {
                         change = previous - rank
                     }
                 }
@@ -144,9 +178,10 @@ extension PanelAnalysis {
                 nColumn.append(Int32(n))
                 published.append(Int32(publishedRank ?? 0))
                 changes.append(change)
+                if percentScale { percentColumn.append(percents[p]?[position] ?? .nan) }
             }
         }
         return RankAllResult.Group(indicator: indicator, unit: unitColumn, period: periodColumn, value: values, rank: rankColumn, n: nColumn,
-                                   publishedRank: published, rankChange: changes)
+                                   publishedRank: published, rankChange: changes, percent: percentColumn)
     }
 }

@@ -27,6 +27,8 @@ public enum DataError: RemediableError, Equatable {
     case badPeriod(at: SourceLocation, text: String)
     case noPeriod(file: String)
     case duplicate(first: SourceLocation, second: SourceLocation, unit: String, period: String, indicator: String)
+    /// A unit placed in two groups (departments, districts…) by the group column.
+    case conflictingGroup(first: SourceLocation, firstGroup: String, second: SourceLocation, secondGroup: String, unit: String)
     case unknownUnit(at: SourceLocation, lookup: UnitLookupError)
     case noPerYearFiles(folder: String)
     case datasetNotFound(name: String, available: [String], searched: [String])
@@ -89,6 +91,8 @@ public enum DataError: RemediableError, Equatable {
             return "\(file): no period column and no year in the file name; add a 'period' column, give the period, or name the file by its year (2023.csv)"
         case let .duplicate(first, second, unit, period, indicator):
             return "\(second): duplicate value for \(unit), \(period), \(indicator) (first at \(first)); remove one, or say how to combine duplicates"
+        case let .conflictingGroup(first, firstGroup, second, secondGroup, unit):
+            return "\(second): \(unit) is in group '\(secondGroup)' here but in '\(firstGroup)' at \(first); a unit is ranked in one group"
         case let .unknownUnit(at, lookup):
             return "\(at): \(lookup)"
         case let .noPerYearFiles(folder):

@@ -40,6 +40,8 @@ public enum Remedy: Sendable, Equatable {
     case removeImports(dataset: String)
     /// Look at a dataset's coverage and where its values come from.
     case describeDataset(String)
+    /// Name the group of units to rank (departments, districts…).
+    case chooseGroup
 }
 
 /// An error whose fix may be a change to the request: `remedy` says which, and `description`

@@ -13,6 +13,9 @@ public struct Panel: Sendable {
     public let periods: [Period]
     /// The indicator catalog, in declared order.
     public let indicators: [Indicator]
+    /// The group each unit is ranked in (departments, districts, central agencies…), one per
+    /// unit, when the file says; empty when it does not.
+    public let unitGroups: [String?]
     private let values: [Double]
     private let provenanceByCell: [Int: CellProvenance]
     private let lineSources: LineSources?
@@ -20,7 +23,8 @@ public struct Panel: Sendable {
     /// Creates a panel; `values` holds one entry per (unit, period, indicator), laid out by `flatIndex`.
     /// `lineSources` gives the file line of cells whose provenance names no source.
     public init(name: String, unitSystem: UnitSystem, units: [AdministrativeUnit], periods: [Period], indicators: [Indicator],
-                values: [Double], provenance: [Int: CellProvenance], lineSources: LineSources? = nil) {
+                values: [Double], provenance: [Int: CellProvenance], lineSources: LineSources? = nil, unitGroups: [String?] = []) {
+        precondition(unitGroups.isEmpty || unitGroups.count == units.count, "Panel unit groups do not fit its units")
         precondition(values.count == units.count * periods.count * indicators.count, "Panel values do not fit its dimensions")
         precondition(lineSources.map { $0.lines.count == values.count } ?? true, "Panel line sources do not fit its dimensions")
         self.lineSources = lineSources
@@ -31,6 +35,13 @@ public struct Panel: Sendable {
         self.indicators = indicators
         self.values = values
         self.provenanceByCell = provenance
+        self.unitGroups = unitGroups
+    }
+
+    /// The groups units are ranked in, in the order of their first unit; empty when the panel has none.
+    public var groupNames: [String] {
+        var seen = Set<String>()
+        return unitGroups.compactMap { $0 }.filter { seen.insert($0).inserted }
     }
 
     /// The position of a cell in the flat storage: period-major, so that the units of one
@@ -66,6 +77,9 @@ public struct Panel: Sendable {
         }
         return provenance
     }
+
+    /// Whether some cell states a maximum with its value (scorecards with points out of a maximum).
+    public var statesMaxima: Bool { provenanceByCell.values.contains { $0.maximum != nil } }
 
     /// The published rank of a cell, where known (without writing out its source).
     public func publishedRank(unit: Int, period: Int, indicator: Int) -> Int? {

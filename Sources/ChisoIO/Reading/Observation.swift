@@ -9,6 +9,8 @@ struct Observation: Sendable {
     var value: Double
     var provenance: CellProvenance
     var location: SourceLocation
+    /// The group the unit is ranked in (departments, districts…), where the file says.
+    var group: String? = nil
 }
 
 /// A numeric cell waiting for the file's decimal convention.
@@ -71,6 +73,9 @@ enum ColumnRole {
     static let source = ["source", "source url", "url", "nguồn"]
     static let rankSource = ["rank source", "rank_source"]
     static let note = ["note", "notes", "ghi chú", "derivation"]
+    /// The group a unit is ranked in: a province ranks its departments, its districts and the
+    /// central agencies in it separately.
+    static let group = ["group", "level", "unit group", "nhóm", "khối", "cấp", "nhóm đơn vị", "khối đơn vị"]
 }
 
 extension Period {

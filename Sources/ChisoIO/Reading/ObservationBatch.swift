@@ -17,6 +17,8 @@ struct ObservationBatch: Sendable {
     var period: [Int32] = []
     /// Per row: the value, NaN when missing.
     var value: [Double] = []
+    /// Per row: the group its unit is ranked in; empty when the file has no group column.
+    var groups: [String?] = []
     /// What a row says beyond its value (a published rank, a maximum, a source), by row.
     var provenance: [Int: CellProvenance] = [:]
     /// Where each row's unit and value cells are, for messages and default sources.
@@ -58,6 +60,7 @@ struct ObservationBatch: Sendable {
             valueLocations.append(observation.location)
         }
         locations = .explicit(unit: unitLocations, value: valueLocations)
+        if observations.contains(where: { $0.group != nil }) { groups = observations.map(\.group) }
     }
 
     init() {}

@@ -90,7 +90,29 @@ struct PanelBuilder {
         var lineSources: LineSources?
         if let (file, _) = batch.locations.lineSources, let lines { lineSources = LineSources(file: file, lines: lines) }
         return Panel(name: name, unitSystem: system, units: units, periods: periods, indicators: indicators, values: values, provenance: provenance,
-                     lineSources: lineSources)
+                     lineSources: lineSources, unitGroups: try unitGroups(batch, rowUnit: rowUnit, unitCount: units.count, names: unitOfText))
+    }
+
+    /// Each unit's group from the rows' group column (empty without one); a unit in two groups is
+    /// refused, naming both rows.
+    private func unitGroups(_ batch: ObservationBatch, rowUnit: [Int], unitCount: Int, names: [AdministrativeUnit]) throws(DataError) -> [String?] {
+        guard !batch.groups.isEmpty else { return [] }
+        var groups = [String?](repeating: nil, count: unitCount)
+        var firstRow = [Int](repeating: -1, count: unitCount)
+        for row in 0..<batch.count {
+            guard let group = batch.groups[row] else { continue }
+            let unit = rowUnit[Int(batch.unit[row])]
+            if let known = groups[unit] {
+                guard NameFolding.key(known) == NameFolding.key(group) else {
+                    throw .conflictingGroup(first: batch.unitLocation(firstRow[unit]), firstGroup: known, second: batch.unitLocation(row), secondGroup: group,
+                                            unit: names[Int(batch.unit[row])].name)
+                }
+            } else {
+                groups[unit] = group
+                firstRow[unit] = row
+            }
+        }
+        return groups
     }
 
     /// The unit system and the unit of every distinct unit text of the batch.
@@ -137,8 +159,12 @@ struct PanelBuilder {
         return registry[keyPath: path]
     }
 
+    /// The file's own units: names that differ only in case or in diacritics' placement ("Sở Y
+    /// Tế" and "Sở Y tế", "Hoà" and "Hòa") are one unit, named as first written.
     private func customSystem(_ names: [String]) -> UnitSystem {
-        UnitSystem(id: "custom", units: names.map { AdministrativeUnit(code: $0, name: $0) })
+        var seen = Set<String>()
+        let distinct = names.filter { seen.insert(NameFolding.key($0)).inserted }
+        return UnitSystem(id: "custom", units: distinct.map { AdministrativeUnit(code: $0, name: $0) })
     }
 
     /// Provinces-63 when every name resolves there (provinces-34 when every period is 2025 or later
