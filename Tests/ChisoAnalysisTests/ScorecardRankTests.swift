@@ -118,3 +118,52 @@ struct ScorecardScaleTests {
         #expect(RatingBands(parsing: "Tốt") == nil)
     }
 }
+
+/// The other analyses see a scorecard as its ranking does: one group, % of each unit's maximum.
+struct ScorecardViewTests {
+    static let rows = """
+        unit,year,indicator,value,max,level
+        Sở KH&CN,2022,TOTAL,90.2,98,department
+        Sở Tư pháp,2022,TOTAL,91,100,department
+        Sở Y tế,2022,TOTAL,84,96,department
+        UBND huyện A,2022,TOTAL,95,100,district
+        Sở KH&CN,2023,TOTAL,93.364,98,department
+        Sở Tư pháp,2023,TOTAL,94,100,department
+        Sở Y tế,2023,TOTAL,85.5,96,department
+        UBND huyện A,2023,TOTAL,97,100,district
+
+        """
+
+    static func panel() throws -> Panel {
+        let path = try Fixtures.temporaryFolder() + "/depts.csv"
+        try rows.write(toFile: path, atomically: true, encoding: .utf8)
+        return try PanelLoader(registry: try Fixtures.registry()).load(path: path, options: ReadOptions(decimal: .point)).0
+    }
+
+    @Test func oneGroupInPercentOfEachMaximum() throws {
+        let view = try PanelAnalysis.scorecardView(try Self.panel(), group: "department")
+        #expect(view.panel.units.map(\.name) == ["Sở KH&CN", "Sở Tư pháp", "Sở Y tế"])
+        #expect(view.group == "department")
+        #expect(view.converted.map(\.indicator) == ["TOTAL"])
+        let p = try #require(view.panel.periodIndex(.year(2023)))
+        // 93.364 / 98, 94 / 100, 85.5 / 96.
+        let expected: [Double] = [100 * 93.364 / 98, 94, 100 * 85.5 / 96]
+        #expect(view.panel.cross(section: p, indicator: 0) == expected)
+        #expect(view.panel.indicators[0].measure == .percent)
+    }
+
+    /// `target --rank 1` for Sở Y tế: the value that met the goal in 2023 is Sở KH&CN's 95.27%,
+    /// not Sở Tư pháp's 94 raw points (nor the district's 97).
+    @Test func targetsCompareShares() throws {
+        let view = try PanelAnalysis.scorecardView(try Self.panel(), group: "department")
+        let result = try PanelAnalysis.target(view.panel, TargetRequest(unit: "Sở Y tế", indicator: "TOTAL", goal: .rank(1), year: 2023))
+        let share: Double = 100 * 93.364 / 98
+        #expect(result.thresholdThisYear?.value == share)
+    }
+
+    @Test func aPanelWithoutScorecardsIsUnchanged() throws {
+        let panel = try PanelLoader(registry: try Fixtures.registry()).load(path: RankAllTests.folder + "panel_ties.csv").0
+        let view = try PanelAnalysis.scorecardView(panel, group: nil)
+        #expect(view.note == nil && view.panel.units.count == panel.units.count)
+    }
+}

@@ -32,6 +32,7 @@ struct BacktestCommand: ParsableCommand {
     var perSeries = false
 
     @OptionGroup(title: "Forecast") var forecastOptions: ForecastOptions
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -48,7 +49,8 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset, filter: PanelFilter(indicators: indicator.map { [$0] }))
+        let panel = try DataSession(input).loadScorecardPanel(dataset, filter: PanelFilter(indicators: indicator.map { [$0] }), group: groupOptions,
+                                                              language: output.lang)
         let result = try PanelAnalysis.backtest(panel, BacktestRequest(
             indicator: indicator, models: modelList, horizon: forecastOptions.horizon, minimumTraining: minTrain,
             firstOriginYear: from, lastOriginYear: to, levels: forecastOptions.levels, seed: forecastOptions.seed,

@@ -18,6 +18,7 @@ struct CompareCommand: ParsableCommand {
     var year: Int?
 
     @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -27,7 +28,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(dataset, merger: merger)
+        let panel = try DataSession(input).loadScorecardPanel(dataset, merger: merger, group: groupOptions, language: output.lang)
         let result = try PanelAnalysis.compare(panel, CompareRequest(units: splitList([units]), year: year))
         try output.emit(result.table, numbers: input.numberStyle)
     }

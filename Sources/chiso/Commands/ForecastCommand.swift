@@ -35,6 +35,7 @@ struct ForecastCommand: ParsableCommand {
     var batch = false
 
     @OptionGroup(title: "Forecast") var forecastOptions: ForecastOptions
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -53,7 +54,8 @@ struct ForecastCommand: ParsableCommand {
             if !input.quiet { Diagnostics.note(result.failureSummary ?? "\(series.ids.count) series forecast") }
             return
         }
-        let panel = try DataSession(input).loadPanel(dataset, filter: PanelFilter(indicators: indicator.map { [$0] }))
+        let panel = try DataSession(input).loadScorecardPanel(dataset, filter: PanelFilter(indicators: indicator.map { [$0] }), group: groupOptions,
+                                                              language: output.lang)
         let result = try PanelAnalysis.forecast(panel, ForecastRequest(
             indicator: indicator, units: splitList(unit), horizon: forecastOptions.horizon, model: model,
             levels: forecastOptions.levels, seed: forecastOptions.seed, logitScale: !forecastOptions.noLogit))

@@ -17,6 +17,7 @@ struct ProfileCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -28,7 +29,7 @@ struct ProfileCommand: ParsableCommand {
         let session = try DataSession(input)
         let library = try session.requireLibrary()
         let names = library.names().filter { (try? library.metadata($0).kind) == "panel" }
-        let panels = try names.map { try session.loadPanel($0, merger: merger) }
+        let panels = try names.map { try session.loadScorecardPanel($0, merger: merger, group: groupOptions, language: output.lang) }
         let result = try PanelAnalysis.profile(panels, unit: unit, year: year, seed: seed)
         try output.emit(result.table, numbers: input.numberStyle)
     }

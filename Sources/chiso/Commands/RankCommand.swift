@@ -44,12 +44,10 @@ struct RankCommand: ParsableCommand {
     @Option(name: .customLong("region-system"), help: "Read --region in the six regions of 2023 (2023) or the eight traditional ones (traditional); needed only for a name both use with different provinces (Đồng bằng sông Hồng).")
     var regionSystem: RegionSystem?
 
-    @Option(help: "Rank one group of units when the file ranks its units in groups (a group or level column: departments, districts, central agencies).")
-    var group: String?
-
     @Option(help: "Ratings beside the ranks, by thresholds on the ranked figure: '90:Tốt,80:Khá,50:Trung bình,0:Kém'.")
     var ratings: String?
 
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -81,7 +79,7 @@ struct RankCommand: ParsableCommand {
         if all { return try rankAll() }
         let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: PanelFilter(indicators: indicator.map { [$0] }))
         let result = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: year.map(Period.year), ties: ties, top: top, bottom: bottom, region: region,
-                                                               regionSystem: regionSystem, group: group, ratings: ratings.flatMap(RatingBands.init(parsing:))))
+                                                               regionSystem: regionSystem, group: groupOptions.group, ratings: ratings.flatMap(RatingBands.init(parsing:))))
         // Which period was ranked, and on what scale, is part of the answer: said even with -q.
         if let note = result.periodNote { Diagnostics.note(note.text(output.lang)) }
         if let note = result.scale.note { Diagnostics.note("\(result.indicator.id) \(result.period): \(note.text(output.lang))") }
@@ -101,7 +99,7 @@ struct RankCommand: ParsableCommand {
         // The year before the first is read too: the first year's rank change needs it.
         let filter = PanelFilter(indicators: indicators, years: range.map { ($0.first - 1)...$0.last })
         let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: filter)
-        let result = try PanelAnalysis.rankAll(panel, RankAllRequest(indicators: indicators, years: range, ties: ties, group: group), threads: input.threads)
+        let result = try PanelAnalysis.rankAll(panel, RankAllRequest(indicators: indicators, years: range, ties: ties, group: groupOptions.group), threads: input.threads)
         if !input.quiet { Diagnostics.note("indicators ranked: \(result.indicators.count), rows: \(result.count)") }
         if result.percentScale { Diagnostics.note("periods whose units have different maxima are ranked by the % of each unit's own maximum (the percent column)") }
         let columns = result.dataColumns.count

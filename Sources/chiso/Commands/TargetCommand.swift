@@ -63,6 +63,7 @@ struct TargetCommand: ParsableCommand {
     @Flag(name: .customLong("among-available"), help: "Rank among the units that have a value and a forecast, as if they were all the units (by default a rank goal is read against the published ranking).")
     var amongAvailable = false
 
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -94,7 +95,7 @@ struct TargetCommand: ParsableCommand {
         }
         let goal: TargetGoal
         if let rank { goal = .rank(rank) } else if let score { goal = .score(score) } else if let group { goal = .group(group) } else { goal = .improve(improve!) }
-        let panel = try DataSession(input).loadPanel(dataset!)
+        let panel = try DataSession(input).loadScorecardPanel(dataset!, group: groupOptions, language: output.lang)
         let result = try PanelAnalysis.target(panel, TargetRequest(unit: unit, indicator: indicator, goal: goal, year: year, draws: draws, seed: seed, amongAvailable: amongAvailable))
         try output.emit(result.table, numbers: input.numberStyle)
     }

@@ -32,6 +32,7 @@ struct TrendCommand: ParsableCommand {
     var batch = false
 
     @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -52,7 +53,8 @@ struct TrendCommand: ParsableCommand {
             try output.emit(result.table, numbers: input.numberStyle)
             return
         }
-        let panel = try DataSession(input).loadPanel(dataset, merger: merger, filter: PanelFilter(indicators: indicator.map { [$0] }))
+        let panel = try DataSession(input).loadScorecardPanel(dataset, merger: merger, filter: PanelFilter(indicators: indicator.map { [$0] }),
+                                                              group: groupOptions, language: output.lang)
         let result = try PanelAnalysis.trend(panel, TrendRequest(indicator: indicator, units: splitList(unit), years: years.flatMap(YearRange.init(parsing:)), order: sort))
         if !input.quiet { Diagnostics.note("\(result.indicator.id): \(result.rows.count) units: \(result.statusSummary)") }
         try output.emit(result.table, numbers: input.numberStyle)

@@ -24,7 +24,7 @@ extension Remedy {
         case .chooseHeaderRow: return "pass --header-row N to choose another row"
         case let .removeImports(dataset): return "`chiso datasets remove \(dataset)` removes the workbooks imported into it"
         case let .describeDataset(name): return "`chiso datasets \(name)` lists them"
-        case .chooseGroup: return "choose one with --group"
+        case .chooseGroup: return "choose one with --unit-group"
         }
     }
 }
