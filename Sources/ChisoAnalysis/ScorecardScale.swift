@@ -32,6 +32,8 @@ public enum ScorecardError: RemediableError, Equatable {
     case chooseGroup(panel: String, groups: [(name: String, units: Int)])
     /// The group asked for is not in the file.
     case unknownGroup(group: String, panel: String, groups: [String])
+    /// No indicator is the scorecard's total.
+    case noTotal(panel: String, indicators: [String])
 
     public static func == (a: ScorecardError, b: ScorecardError) -> Bool { a.description == b.description }
 
@@ -46,12 +48,17 @@ public enum ScorecardError: RemediableError, Equatable {
             return "\(panel) ranks its units in groups, each separately: \(list)"
         case let .unknownGroup(group, panel, groups):
             return "\(panel) has no group '\(group)'; its groups are \(groups.map { "'\($0)'" }.joined(separator: ", "))"
+        case let .noTotal(panel, indicators):
+            return "\(panel) has no indicator named as a scorecard's total (TOTAL, Tổng điểm) or coded 0; its indicators are \(indicators.prefix(12).joined(separator: ", "))"
         }
     }
 
     public var remedy: Remedy? {
-        if case .chooseGroup = self { return .chooseGroup }
-        return nil
+        switch self {
+        case .chooseGroup: return .chooseGroup
+        case .noTotal: return .chooseIndicator
+        default: return nil
+        }
     }
 }
 

@@ -74,7 +74,8 @@ extension PanelAnalysis {
         }
         let system = panel.unitSystem.id == "custom" ? UnitSystem(id: "custom", units: units) : panel.unitSystem
         let view = Panel(name: panel.name, unitSystem: system, units: units, periods: panel.periods, indicators: indicators, values: values,
-                         provenance: provenance, unitGroups: panel.unitGroups.isEmpty ? [] : scope.map { panel.unitGroups[$0] })
+                         provenance: provenance, unitGroups: panel.unitGroups.isEmpty ? [] : scope.map { panel.unitGroups[$0] },
+                         criterionCodes: panel.criterionCodes)
         return ScorecardView(panel: view, group: restricted ? groupName : nil, converted: converted)
     }
 }

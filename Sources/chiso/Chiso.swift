@@ -18,7 +18,7 @@ struct Chiso: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Explore", subcommands: [DatasetsCommand.self, ImportCommand.self, ShowCommand.self, RankCommand.self, RebaseCommand.self]),
             CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self, ForecastCommand.self, BacktestCommand.self]),
-            CommandGroup(name: "Plan", subcommands: [ProfileCommand.self, CompareCommand.self, TargetCommand.self]),
+            CommandGroup(name: "Plan", subcommands: [ProfileCommand.self, CompareCommand.self, TargetCommand.self, ScorecardCommand.self]),
             CommandGroup(name: "Dossiers", subcommands: [DossiersCommand.self, ExtractCommand.self]),
             CommandGroup(name: "Notebooks", subcommands: [NotebookCommand.self]),
         ]

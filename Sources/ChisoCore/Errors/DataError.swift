@@ -27,8 +27,9 @@ public enum DataError: RemediableError, Equatable {
     case badPeriod(at: SourceLocation, text: String)
     case noPeriod(file: String)
     case duplicate(first: SourceLocation, second: SourceLocation, unit: String, period: String, indicator: String)
-    /// A unit placed in two groups (departments, districts…) by the group column.
-    case conflictingGroup(first: SourceLocation, firstGroup: String, second: SourceLocation, secondGroup: String, unit: String)
+    /// A unit placed in two groups (departments, districts…), or a criterion given two codes: an
+    /// attribute of a unit or an indicator that differs between its rows.
+    case conflictingAttribute(first: SourceLocation, firstValue: String, second: SourceLocation, secondValue: String, subject: String, attribute: String)
     case unknownUnit(at: SourceLocation, lookup: UnitLookupError)
     case noPerYearFiles(folder: String)
     case datasetNotFound(name: String, available: [String], searched: [String])
@@ -91,8 +92,8 @@ public enum DataError: RemediableError, Equatable {
             return "\(file): no period column and no year in the file name; add a 'period' column, give the period, or name the file by its year (2023.csv)"
         case let .duplicate(first, second, unit, period, indicator):
             return "\(second): duplicate value for \(unit), \(period), \(indicator) (first at \(first)); remove one, or say how to combine duplicates"
-        case let .conflictingGroup(first, firstGroup, second, secondGroup, unit):
-            return "\(second): \(unit) is in group '\(secondGroup)' here but in '\(firstGroup)' at \(first); a unit is ranked in one group"
+        case let .conflictingAttribute(first, firstValue, second, secondValue, subject, attribute):
+            return "\(second): \(subject) has \(attribute) '\(secondValue)' here but '\(firstValue)' at \(first); it has one in the whole file"
         case let .unknownUnit(at, lookup):
             return "\(at): \(lookup)"
         case let .noPerYearFiles(folder):

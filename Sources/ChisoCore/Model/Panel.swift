@@ -16,6 +16,9 @@ public struct Panel: Sendable {
     /// The group each unit is ranked in (departments, districts, central agencies…), one per
     /// unit, when the file says; empty when it does not.
     public let unitGroups: [String?]
+    /// Each indicator's code in a scorecard's criteria tree (`1`, `1.2`, `1.2.3`), one per
+    /// indicator, when the file says; empty when it does not.
+    public let criterionCodes: [String?]
     private let values: [Double]
     private let provenanceByCell: [Int: CellProvenance]
     private let lineSources: LineSources?
@@ -23,7 +26,9 @@ public struct Panel: Sendable {
     /// Creates a panel; `values` holds one entry per (unit, period, indicator), laid out by `flatIndex`.
     /// `lineSources` gives the file line of cells whose provenance names no source.
     public init(name: String, unitSystem: UnitSystem, units: [AdministrativeUnit], periods: [Period], indicators: [Indicator],
-                values: [Double], provenance: [Int: CellProvenance], lineSources: LineSources? = nil, unitGroups: [String?] = []) {
+                values: [Double], provenance: [Int: CellProvenance], lineSources: LineSources? = nil, unitGroups: [String?] = [],
+                criterionCodes: [String?] = []) {
+        precondition(criterionCodes.isEmpty || criterionCodes.count == indicators.count, "Panel criterion codes do not fit its indicators")
         precondition(unitGroups.isEmpty || unitGroups.count == units.count, "Panel unit groups do not fit its units")
         precondition(values.count == units.count * periods.count * indicators.count, "Panel values do not fit its dimensions")
         precondition(lineSources.map { $0.lines.count == values.count } ?? true, "Panel line sources do not fit its dimensions")
@@ -36,6 +41,7 @@ public struct Panel: Sendable {
         self.values = values
         self.provenanceByCell = provenance
         self.unitGroups = unitGroups
+        self.criterionCodes = criterionCodes
     }
 
     /// The groups units are ranked in, in the order of their first unit; empty when the panel has none.
@@ -80,6 +86,11 @@ public struct Panel: Sendable {
 
     /// Whether some cell states a maximum with its value (scorecards with points out of a maximum).
     public var statesMaxima: Bool { provenanceByCell.values.contains { $0.maximum != nil } }
+
+    /// Whether some cell of `indicator` states a maximum with its value.
+    public func statesMaximum(indicator: Int) -> Bool {
+        provenanceByCell.contains { cell, provenance in provenance.maximum != nil && cell % (indicators.count * units.count) / units.count == indicator }
+    }
 
     /// The published rank of a cell, where known (without writing out its source).
     public func publishedRank(unit: Int, period: Int, indicator: Int) -> Int? {

@@ -19,8 +19,9 @@ enum LongTableReader {
         let rankSourceColumn = table.column(named: ColumnRole.rankSource)
         let noteColumn = table.column(named: ColumnRole.note)
         let groupColumn = table.column(named: ColumnRole.group)
-        let used = Set([unitColumn, indicatorColumn, valueColumn, periodColumn, rankColumn, maxColumn, sourceColumn, rankSourceColumn, noteColumn, groupColumn]
-            .compactMap { $0 })
+        let codeColumn = table.column(named: ColumnRole.criterionCode)
+        let used = Set([unitColumn, indicatorColumn, valueColumn, periodColumn, rankColumn, maxColumn, sourceColumn, rankSourceColumn, noteColumn, groupColumn,
+                        codeColumn].compactMap { $0 })
         for (i, name) in table.header.enumerated() where !used.contains(i) {
             report.ignoredColumns.append("'\(name)' (not a column of the long layout)")
         }
@@ -63,7 +64,8 @@ enum LongTableReader {
                 unitText: table.field(record, unitColumn), unitLocation: table.location(record, unitColumn),
                 period: period, indicator: table.field(record, indicatorColumn), value: value,
                 provenance: provenance, location: valueLocation,
-                group: groupColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
+                group: groupColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 },
+                criterionCode: codeColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
         return observations
     }

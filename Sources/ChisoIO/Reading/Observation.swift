@@ -11,6 +11,8 @@ struct Observation: Sendable {
     var location: SourceLocation
     /// The group the unit is ranked in (departments, districts…), where the file says.
     var group: String? = nil
+    /// The indicator's place in a scorecard's criteria tree (`1`, `1.2`, `1.2.3`), where the file says.
+    var criterionCode: String? = nil
 }
 
 /// A numeric cell waiting for the file's decimal convention.
@@ -76,6 +78,8 @@ enum ColumnRole {
     /// The group a unit is ranked in: a province ranks its departments, its districts and the
     /// central agencies in it separately.
     static let group = ["group", "level", "unit group", "nhóm", "khối", "cấp", "nhóm đơn vị", "khối đơn vị"]
+    /// A criterion's code in a scorecard (`1`, `1.2`, `1.2.3`): the codes make the criteria tree.
+    static let criterionCode = ["criterion code", "mã tiêu chí", "số hiệu tiêu chí"]
 }
 
 extension Period {

@@ -19,6 +19,8 @@ struct ObservationBatch: Sendable {
     var value: [Double] = []
     /// Per row: the group its unit is ranked in; empty when the file has no group column.
     var groups: [String?] = []
+    /// Per row: its indicator's criterion code; empty when the file has no code column.
+    var criterionCodes: [String?] = []
     /// What a row says beyond its value (a published rank, a maximum, a source), by row.
     var provenance: [Int: CellProvenance] = [:]
     /// Where each row's unit and value cells are, for messages and default sources.
@@ -61,6 +63,7 @@ struct ObservationBatch: Sendable {
         }
         locations = .explicit(unit: unitLocations, value: valueLocations)
         if observations.contains(where: { $0.group != nil }) { groups = observations.map(\.group) }
+        if observations.contains(where: { $0.criterionCode != nil }) { criterionCodes = observations.map(\.criterionCode) }
     }
 
     init() {}

@@ -90,29 +90,34 @@ struct PanelBuilder {
         var lineSources: LineSources?
         if let (file, _) = batch.locations.lineSources, let lines { lineSources = LineSources(file: file, lines: lines) }
         return Panel(name: name, unitSystem: system, units: units, periods: periods, indicators: indicators, values: values, provenance: provenance,
-                     lineSources: lineSources, unitGroups: try unitGroups(batch, rowUnit: rowUnit, unitCount: units.count, names: unitOfText))
+                     lineSources: lineSources,
+                     unitGroups: try attribute(batch.groups, of: { rowUnit[Int(batch.unit[$0])] }, count: units.count, in: batch, name: "group",
+                                               subject: { unitOfText[Int(batch.unit[$0])].name }),
+                     criterionCodes: try attribute(batch.criterionCodes, of: { rowIndicator[Int(batch.indicator[$0])] }, count: indicators.count, in: batch,
+                                                   name: "criterion code", subject: { batch.indicatorNames[Int(batch.indicator[$0])] }))
     }
 
-    /// Each unit's group from the rows' group column (empty without one); a unit in two groups is
-    /// refused, naming both rows.
-    private func unitGroups(_ batch: ObservationBatch, rowUnit: [Int], unitCount: Int, names: [AdministrativeUnit]) throws(DataError) -> [String?] {
-        guard !batch.groups.isEmpty else { return [] }
-        var groups = [String?](repeating: nil, count: unitCount)
-        var firstRow = [Int](repeating: -1, count: unitCount)
+    /// Per position (a unit, an indicator): the attribute its rows give (`rowValues`, one per
+    /// row; empty when the file has no such column). Rows that disagree are refused, naming both.
+    private func attribute(_ rowValues: [String?], of position: (Int) -> Int, count: Int, in batch: ObservationBatch, name: String,
+                           subject: (Int) -> String) throws(DataError) -> [String?] {
+        guard !rowValues.isEmpty else { return [] }
+        var values = [String?](repeating: nil, count: count)
+        var firstRow = [Int](repeating: -1, count: count)
         for row in 0..<batch.count {
-            guard let group = batch.groups[row] else { continue }
-            let unit = rowUnit[Int(batch.unit[row])]
-            if let known = groups[unit] {
-                guard NameFolding.key(known) == NameFolding.key(group) else {
-                    throw .conflictingGroup(first: batch.unitLocation(firstRow[unit]), firstGroup: known, second: batch.unitLocation(row), secondGroup: group,
-                                            unit: names[Int(batch.unit[row])].name)
+            guard let value = rowValues[row] else { continue }
+            let k = position(row)
+            if let known = values[k] {
+                guard NameFolding.key(known) == NameFolding.key(value) else {
+                    throw .conflictingAttribute(first: batch.unitLocation(firstRow[k]), firstValue: known, second: batch.unitLocation(row), secondValue: value,
+                                                subject: subject(row), attribute: name)
                 }
             } else {
-                groups[unit] = group
-                firstRow[unit] = row
+                values[k] = value
+                firstRow[k] = row
             }
         }
-        return groups
+        return values
     }
 
     /// The unit system and the unit of every distinct unit text of the batch.

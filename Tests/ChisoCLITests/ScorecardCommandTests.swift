@@ -1,0 +1,39 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// `chiso scorecard` and `--unit-group`, run as a department runs them, on the hand-made
+/// scorecard of ScorecardPlanTests (Tests/Fixtures/scorecards/departments.csv).
+struct ScorecardCommandTests {
+    static let file = Fixtures.fixturesFolder + "/scorecards/departments.csv"
+
+    @Test func lostAndPlanAsCSV() throws {
+        let lost = try CLIRunner.run(["scorecard", "lost", Self.file, "--unit", "Sở KH&CN", "--format", "csv", "-q"])
+        #expect(lost.status == 0)
+        let lines = lost.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "code,criterion,max,score,lost,share_of_lost,change,best_peer,best_peer_unit")
+        #expect(lines[1].hasPrefix("3,Chính quyền số,20,16,4,61.53"))
+        let plan = try CLIRunner.run(["scorecard", "plan", Self.file, "--unit", "Sở KH&CN", "--rank", "1", "--format", "table", "-q"])
+        #expect(plan.status == 0)
+        #expect(plan.stdout.contains("Needed: 94.44% (Sở Ngoại vụ's 94.44% in 2023, the best of the others): 3.723 more points"))
+    }
+
+    /// Groups are never mixed: the message names them and the option; ranking a group follows
+    /// the % of each maximum and says so even with -q.
+    @Test func groupsAndScales() throws {
+        let mixed = try CLIRunner.run(["rank", Self.file, "--indicator", "TOTAL", "-q"])
+        #expect(mixed.status == 1)
+        #expect(mixed.stderr.contains("'Sở ngành' (4 units), 'Huyện' (1 units); choose one with --unit-group"))
+        let ranked = try CLIRunner.run(["rank", Self.file, "--indicator", "TOTAL", "--unit-group", "sở ngành", "--format", "csv", "-q"])
+        #expect(ranked.status == 0)
+        #expect(ranked.stderr.contains("ranked by the % of each unit's own maximum reached: the maxima differ (45, 50)"))
+        #expect(ranked.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] } == ["Sở Ngoại vụ", "Sở Tư pháp", "Sở KH&CN", "Sở Y tế"])
+    }
+
+    @Test func badGoalsAreRefused() throws {
+        let none = try CLIRunner.run(["scorecard", "plan", Self.file, "--unit", "Sở KH&CN"])
+        #expect(none.status != 0 && none.stderr.contains("give one goal"))
+        let over = try CLIRunner.run(["scorecard", "plan", Self.file, "--unit", "Sở KH&CN", "--percent", "120"])
+        #expect(over.status != 0 && over.stderr.contains("--percent"))
+    }
+}
