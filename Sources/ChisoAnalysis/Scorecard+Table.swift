@@ -16,17 +16,20 @@ extension PointsLost {
 
     /// Where the points were lost, most first: the table a unit pastes into its plan.
     public var table: Table {
+        let selfColumn = criteria.contains { $0.selfAssessed != nil }
         var rows: [[Table.Cell]] = criteria.map { c in
             [c.code.map { .text($0) } ?? .missing, .text(c.criterion.id), c.maximum.map { .number($0, precision: 3) } ?? .missing, .value(c.score, precision: 3),
              c.lost.map { .number($0, precision: 3) } ?? .missing, c.shareOfLost.map { .number($0, precision: 1) } ?? .missing, .value(c.change, precision: 3),
              c.bestPeer.map { .number($0.score, precision: 3) } ?? .missing, c.bestPeer.map { .text($0.unit) } ?? .missing]
+                + (selfColumn ? [c.selfMinusAppraised.map { .number($0, precision: 3) } ?? .missing] : [])
         }
         var footnotes: [LocalizedText] = []
         if let unlisted {
             let lost = roundedToSignificantDigits(unlisted.maximum - unlisted.score)
             rows.append([.missing, .localized(LocalizedText(vi: "(tiêu chí không có trong tệp)", en: "(criteria not in the file)")), .number(unlisted.maximum, precision: 3),
                          .number(unlisted.score, precision: 3), .number(lost, precision: 3),
-                         total.maximum.map { .number(100 * lost / ($0 - total.score), precision: 1) } ?? .missing, .missing, .missing, .missing])
+                         total.maximum.map { .number(100 * lost / ($0 - total.score), precision: 1) } ?? .missing, .missing, .missing, .missing]
+                         + (selfColumn ? [.missing] : []))
             footnotes.append(LocalizedText(
                 vi: "Các tiêu chí trong tệp cộng lại \(DecimalText.shortest((total.maximum ?? 0) - unlisted.maximum)) điểm tối đa; \(DecimalText.shortest(unlisted.maximum)) điểm còn lại thuộc tiêu chí không được nêu: điểm đạt của chúng (\(DecimalText.shortest(unlisted.score))) là tổng điểm trừ các tiêu chí đã nêu, không rõ từng tiêu chí.",
                 en: "The criteria in the file add up to \(DecimalText.shortest((total.maximum ?? 0) - unlisted.maximum)) points of the maximum; the other \(DecimalText.shortest(unlisted.maximum)) belong to criteria the file does not name: their score (\(DecimalText.shortest(unlisted.score))) is the total minus the criteria named, which criteria is unknown."))
@@ -48,7 +51,7 @@ extension PointsLost {
                 Table.Column("change", Label.change, tone: .upIsGood),
                 Table.Column("best_peer", LocalizedText(vi: "Cao nhất nhóm", en: "Best peer")),
                 Table.Column("best_peer_unit", LocalizedText(vi: "Đơn vị", en: "Peer"), alignment: .left),
-            ],
+            ] + (selfColumn ? [Table.Column("self_minus_appraised", LocalizedText(vi: "Tự đánh giá − thẩm định", en: "Self − appraised"))] : []),
             rows: rows, footnotes: footnotes)
     }
 }

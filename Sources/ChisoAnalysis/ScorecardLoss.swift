@@ -41,6 +41,10 @@ public struct CriterionScore: Sendable, Equatable {
     /// The best score among the other units of the group, with its unit: by the % of each one's
     /// maximum when maxima differ.
     public let bestPeer: (unit: String, score: Double, percent: Double?)?
+    /// The score the unit gave itself, where the file has it.
+    public let selfAssessed: Double?
+    /// Self-assessed minus appraised: how far the unit's own reckoning was above the official one.
+    public var selfMinusAppraised: Double? { selfAssessed.flatMap { score.isNaN ? nil : roundedToSignificantDigits($0 - score) } }
 
     public static func == (a: CriterionScore, b: CriterionScore) -> Bool {
         a.criterion == b.criterion && a.code == b.code && a.maximum == b.maximum && a.score.bitPattern == b.score.bitPattern
@@ -106,10 +110,12 @@ extension PanelAnalysis {
             }
             let best = peerScores.max { ($0.2 ?? $0.1, $1.0) < ($1.2 ?? $1.1, $0.0) }
             let lost = max.flatMap { score.isNaN ? nil : $0 - score }
+            let selfIndicator = panel.indicatorIndex(ScoreKind.selfAssessed(of: panel.indicators[node.indicator].id))
+            let selfScore = selfIndicator.map { panel.value(unit: unit, period: p, indicator: $0) }.flatMap { $0.isNaN ? nil : $0 }
             criteria.append(CriterionScore(
                 criterion: panel.indicators[node.indicator], code: node.code, depth: node.depth, maximum: max, score: score,
                 shareOfLost: lost.flatMap { lost in totalLost.flatMap { $0 > 0 ? 100 * lost / $0 : nil } },
-                change: roundedToSignificantDigits(score - previous), bestPeer: best.map { (unit: $0.0, score: $0.1, percent: $0.2) }))
+                change: roundedToSignificantDigits(score - previous), bestPeer: best.map { (unit: $0.0, score: $0.1, percent: $0.2) }, selfAssessed: selfScore))
         }
         criteria.sort { ($0.lost ?? -.infinity, $1.code ?? "") > ($1.lost ?? -.infinity, $0.code ?? "") }
         // The fields listed may not cover the total (a report that names some fields only).

@@ -5,7 +5,8 @@ import ChisoCore
 /// The tree comes from criterion codes when the file has them (`1`, `1.2`, `1.2.3`: a code's
 /// parent is the longest code it extends); without codes every indicator that states maxima is a
 /// field directly under the total, except percentages and ranks (`TỶ LỆ ĐẠT (%)`, `RANK`), which
-/// restate the total.
+/// restate the total, and self-assessed scores; without maxima, the indicators whose values add
+/// up to the total are its parts (Vĩnh Phúc 2019: direct appraisal + survey).
 public struct ScorecardTree: Sendable {
     /// One criterion.
     public struct Node: Sendable, Equatable {
@@ -43,17 +44,36 @@ extension Panel {
         let total: Int
         if let name {
             total = try resolveIndicator(name)
-        } else if let found = indicators.indices.first(where: { criterionCode($0) == "0" || totalNames.contains(Self.folded(indicators[$0].id)) }) {
+        } else if let found = indicators.indices.first(where: {
+            !ScoreKind.isSelfAssessed(indicators[$0].id) && (criterionCode($0) == "0" || totalNames.contains(Self.folded(indicators[$0].id)))
+        }) {
             total = found
         } else {
             throw ScorecardError.noTotal(panel: self.name, indicators: indicators.map(\.id))
         }
-        let coded = indicators.indices.filter { $0 != total && criterionCode($0).map { $0 != "0" } == true }
+        let coded = indicators.indices.filter { $0 != total && !ScoreKind.isSelfAssessed(indicators[$0].id) && criterionCode($0).map { $0 != "0" } == true }
         guard coded.isEmpty else { return Self.tree(total: total, coded: coded.map { ($0, criterionCode($0)!) }) }
-        let fields = indicators.indices.filter { i in
-            i != total && statesMaximum(indicator: i) && !Self.restatesTotal(indicators[i].id)
-        }
+        let candidates = indicators.indices.filter { $0 != total && !Self.restatesTotal(indicators[$0].id) && !ScoreKind.isSelfAssessed(indicators[$0].id) }
+        var fields = candidates.filter(statesMaximum(indicator:))
+        if fields.isEmpty && addsUp(candidates, to: total) { fields = candidates }
         return ScorecardTree(total: total, nodes: fields.map { ScorecardTree.Node(indicator: $0, code: nil, parent: nil, depth: 1, children: []) })
+    }
+
+    /// Whether the values of `parts` add up to `total` (to the publisher's rounding) wherever all
+    /// are given, and are all given somewhere.
+    func addsUp(_ parts: [Int], to total: Int) -> Bool {
+        guard !parts.isEmpty else { return false }
+        var checked = 0
+        for u in units.indices {
+            for p in periods.indices {
+                let sum = value(unit: u, period: p, indicator: total)
+                let values = parts.map { value(unit: u, period: p, indicator: $0) }
+                guard !sum.isNaN, !values.contains(where: \.isNaN) else { continue }
+                if abs(values.reduce(0, +) - sum) > 0.0051 * Double(parts.count) { return false }
+                checked += 1
+            }
+        }
+        return checked > 0
     }
 
     /// An indicator id's words, lowercase and without diacritics.

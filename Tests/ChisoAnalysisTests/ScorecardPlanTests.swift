@@ -108,3 +108,42 @@ struct PartialScorecardTests {
         #expect(result.criteria.first?.criterion.id == "công tác triển khai CCHC")
     }
 }
+
+/// Self-assessed scores beside appraised ones, and fields as components of the total.
+struct ScorecardKindsTests {
+    /// Sở KH&CN gave itself 20 on criterion 3 and 4 on 1.2 where the council gave 16 and 3
+    /// (Tests/Fixtures/scorecards/departments_self.csv: the same scorecard with a kind column).
+    @Test func selfAssessedMinusAppraised() throws {
+        let panel = try PanelLoader(registry: try Fixtures.registry()).load(path: Fixtures.fixturesFolder + "/scorecards/departments_self.csv").0
+        #expect(panel.indicatorIndex("TOTAL (tự đánh giá)") != nil)
+        let result = try PanelAnalysis.pointsLost(panel, ScorecardPlanTests.unit)
+        #expect(result.total.score == 43.5)
+        #expect(result.criteria.map(\.code) == ["3", "1.2", "2", "1.1"])
+        #expect(result.criteria.map(\.selfMinusAppraised) == [4, 1, 0, 0])
+        let others = try PanelAnalysis.pointsLost(panel, ScorecardRequest(unit: "Sở Y tế"))
+        #expect(others.criteria.allSatisfy { $0.selfAssessed == nil })
+    }
+
+    /// Fields whose maxima make up the total's are its components in `compare`: the total's gap
+    /// splits into theirs. Here 60 + 40 = 100; Sở B is 1 point behind Sở A in 2023, 4 ahead on
+    /// field 1 and 5 behind on field 2.
+    @Test func fieldsAreComponentsInCompare() throws {
+        let path = try Fixtures.temporaryFolder() + "/equal.csv"
+        try """
+            unit,year,criterion code,indicator,value,max
+            Sở A,2023,0,TOTAL,84,100
+            Sở A,2023,1,Field 1,51,60
+            Sở A,2023,2,Field 2,33,40
+            Sở B,2023,0,TOTAL,83,100
+            Sở B,2023,1,Field 1,55,60
+            Sở B,2023,2,Field 2,28,40
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let panel = try PanelLoader(registry: try Fixtures.registry()).load(path: path).0
+        let view = try PanelAnalysis.scorecardView(panel, group: nil)
+        #expect(view.panel.indicators[0].id == "TOTAL" && view.panel.indicators[0].components == ["Field 1", "Field 2"])
+        let result = try PanelAnalysis.compare(view.panel, CompareRequest(units: ["Sở A", "Sở B"]))
+        let shares = result.rows.filter { $0.unit.name == "Sở B" && $0.indicator.id != "TOTAL" }.map(\.shareOfGap)
+        #expect(shares == [-400, 500])
+    }
+}

@@ -20,8 +20,9 @@ enum LongTableReader {
         let noteColumn = table.column(named: ColumnRole.note)
         let groupColumn = table.column(named: ColumnRole.group)
         let codeColumn = table.column(named: ColumnRole.criterionCode)
+        let kindColumn = table.column(named: ColumnRole.scoreKind)
         let used = Set([unitColumn, indicatorColumn, valueColumn, periodColumn, rankColumn, maxColumn, sourceColumn, rankSourceColumn, noteColumn, groupColumn,
-                        codeColumn].compactMap { $0 })
+                        codeColumn, kindColumn].compactMap { $0 })
         for (i, name) in table.header.enumerated() where !used.contains(i) {
             report.ignoredColumns.append("'\(name)' (not a column of the long layout)")
         }
@@ -60,9 +61,12 @@ enum LongTableReader {
             if let rankSourceColumn, !table.field(record, rankSourceColumn).isEmpty { provenance.rankSource = table.field(record, rankSourceColumn) }
             if let noteColumn, !table.field(record, noteColumn).isEmpty { provenance.note = table.field(record, noteColumn) }
             if provenance.source == nil { provenance.source = "\(valueLocation.file):\(valueLocation.line)" }
+            // Self-assessed scores go beside the official ones, in an indicator of their own.
+            let indicator = table.field(record, indicatorColumn)
+            let selfAssessed = kindColumn.map { ScoreKind.meansSelfAssessed(table.field(record, $0)) } ?? false
             observations.append(Observation(
                 unitText: table.field(record, unitColumn), unitLocation: table.location(record, unitColumn),
-                period: period, indicator: table.field(record, indicatorColumn), value: value,
+                period: period, indicator: selfAssessed ? ScoreKind.selfAssessed(of: indicator) : indicator, value: value,
                 provenance: provenance, location: valueLocation,
                 group: groupColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 },
                 criterionCode: codeColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }))

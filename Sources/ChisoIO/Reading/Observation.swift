@@ -80,6 +80,8 @@ enum ColumnRole {
     static let group = ["group", "level", "unit group", "nhóm", "khối", "cấp", "nhóm đơn vị", "khối đơn vị"]
     /// A criterion's code in a scorecard (`1`, `1.2`, `1.2.3`): the codes make the criteria tree.
     static let criterionCode = ["criterion code", "mã tiêu chí", "số hiệu tiêu chí"]
+    /// The kind of score: self-assessed, appraised, final (`ScoreKind`).
+    static let scoreKind = ["kind", "score kind", "loại điểm"]
 }
 
 extension Period {
