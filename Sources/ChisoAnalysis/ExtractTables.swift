@@ -52,4 +52,29 @@ public struct ExtractionResult: Sendable {
                 return [.text(row.subject), row.period.map { .text($0.description) } ?? .missing] + fields.map { row.counts[$0].map { .number($0, precision: 0) } ?? .missing }
             })
     }
+
+    /// The scores as a scorecard in the long layout `scorecard` reads: one row per unit, year and
+    /// criterion — `TOTAL` for a total ("93,364/98 điểm"), the field's name for a field score
+    /// ("cải cách tài chính công đạt 7,5/8 điểm") — with its maximum, and the rank stated with
+    /// the total. The first figure of a unit, year and criterion is kept.
+    public var scorecardTable: Table {
+        var keys: [String] = []
+        var rows: [String: (subject: String, period: Period?, criterion: String, value: Double, maximum: Double?)] = [:]
+        for f in figures where f.unit == "points" && (f.figure == "score" || f.figure.hasPrefix("score:")) {
+            let criterion = f.figure == "score" ? "TOTAL" : String(f.figure.dropFirst("score:".count))
+            let key = "\(f.subject ?? "")|\(f.period?.description ?? "")|\(criterion)"
+            if rows[key] == nil { keys.append(key); rows[key] = (f.subject ?? "", f.period, criterion, f.value, f.maximum) }
+        }
+        let ranks = Dictionary(figures.filter { $0.figure == "rank" }.map { ("\($0.subject ?? "")|\($0.period?.description ?? "")|TOTAL", $0.value) },
+                               uniquingKeysWith: { first, _ in first })
+        return Table(
+            columns: [Table.Column("unit", Label.unit, alignment: .left), Table.Column("year", LocalizedText(vi: "Năm", en: "Year")),
+                      Table.Column("indicator", LocalizedText(vi: "Tiêu chí", en: "Criterion"), alignment: .left), Table.Column("value", Label.value),
+                      Table.Column("max", LocalizedText(vi: "Điểm tối đa", en: "Maximum")), Table.Column("rank", Label.rank)],
+            rows: keys.map { key in
+                let row = rows[key]!
+                return [.text(row.subject), row.period.map { .text($0.description) } ?? .missing, .text(row.criterion), .number(row.value, precision: 3),
+                        row.maximum.map { .number($0, precision: 3) } ?? .missing, ranks[key].map { .number($0, precision: 0) } ?? .missing]
+            })
+    }
 }

@@ -8,7 +8,10 @@ extension PointsLost {
         let score = DecimalText.shortest(total.score)
         let share = total.percent.map { " (\(DecimalText.shortest(($0 * 100).rounded() / 100))%)" } ?? ""
         let outOf = total.maximum.map { "/\(DecimalText.shortest($0))" } ?? ""
-        let rankText = rank.map { (vi: ", xếp thứ \(DecimalText.shortest($0.rank))/\($0.n)", en: ", rank \(DecimalText.shortest($0.rank)) of \($0.n)") }
+        // A rank among one unit says nothing: the published rank is given where known.
+        let computed = rank.flatMap { $0.n > 1 ? (vi: ", xếp thứ \(DecimalText.shortest($0.rank))/\($0.n)", en: ", rank \(DecimalText.shortest($0.rank)) of \($0.n)") : nil }
+        let published = rank?.published.map { (vi: ", hạng công bố \($0)", en: ", published rank \($0)") }
+        let rankText = computed.map { (vi: $0.vi + (published?.vi ?? ""), en: $0.en + (published?.en ?? "")) } ?? published
         let groupText = group.map { (vi: " trong nhóm \($0)", en: " in group \($0)") }
         return LocalizedText(vi: "\(unit.name) \(period): \(total.indicator.id) \(score)\(outOf)\(share)\(rankText?.vi ?? "")\(groupText?.vi ?? "")",
                              en: "\(unit.name) \(period): \(total.indicator.id) \(score)\(outOf)\(share)\(rankText?.en ?? "")\(groupText?.en ?? "")")

@@ -34,7 +34,8 @@ public struct ScorecardTree: Sendable {
 }
 
 /// Names a scorecard's total goes by (folded): its code is `0` where codes are given.
-private let totalNames: Set<String> = ["total", "tong", "tong diem", "tong cong", "diem tong", "tong so diem", "chi so cchc", "par index", "chi so"]
+private let totalNames: Set<String> = ["total", "tong", "tong diem", "tong cong", "diem tong", "tong so diem", "chi so cchc", "par index", "chi so",
+                                       "diem tham dinh", "tong diem tham dinh", "diem dat", "tong diem dat"]
 
 extension Panel {
     /// The criteria tree under the total `total` (an indicator id), or under the indicator that

@@ -147,3 +147,28 @@ struct ScorecardKindsTests {
         #expect(shares == [-400, 500])
     }
 }
+
+/// A scorecard as provinces publish it: a row per department with its own maximum, the appraised
+/// score, the % reached and the rating (the first rows of Tây Ninh's 2023 table).
+struct PublishedScorecardTests {
+    @Test func theMaximumColumnIsEachRowsMaximum() throws {
+        let path = try Fixtures.temporaryFolder() + "/2023.csv"
+        try """
+            STT,Tên cơ quan,Điểm tối đa,Điểm thẩm định,Tỷ lệ đạt,Xếp loại
+            1,Văn phòng UBND tỉnh,71.5,69.25,96.85,Tốt
+            2,Thanh tra tỉnh,71.5,69.00,96.50,Tốt
+            3,Sở Thông tin và Truyền thông,100,94.43,94.43,Tốt
+            4,Sở Tài chính,96.5,91.00,94.30,Tốt
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (panel, report) = try PanelLoader(registry: try Fixtures.registry()).load(path: path)
+        #expect(panel.indicators.map(\.id) == ["Điểm thẩm định", "Tỷ lệ đạt"])
+        #expect(report.ignoredColumns.contains { $0.contains("Xếp loại") })
+        let result = try PanelAnalysis.rank(panel, RankRequest(indicator: "Điểm thẩm định"))
+        #expect(result.scale == .percentOfMaximum(maxima: [71.5, 96.5, 100]))
+        #expect(result.rows.map(\.unit.name) == ["Văn phòng UBND tỉnh", "Thanh tra tỉnh", "Sở Thông tin và Truyền thông", "Sở Tài chính"])
+        // The published % column is out of 100, not the row's maximum: ranked on its values.
+        #expect(try PanelAnalysis.rank(panel, RankRequest(indicator: "Tỷ lệ đạt")).scale == .values)
+        #expect(try panel.scorecardTree().total == 0)
+    }
+}

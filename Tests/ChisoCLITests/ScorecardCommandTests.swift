@@ -37,3 +37,22 @@ struct ScorecardCommandTests {
         #expect(over.status != 0 && over.stderr.contains("--percent"))
     }
 }
+
+/// Seed 003, a press article, read into a scorecard: the scores and maxima the text states,
+/// the fields it does not list reported as unknown.
+@Suite(.enabled(if: Fixtures.runSharedTests, "../shared/seeds is not beside the repository"))
+struct ScorecardFromTextTests {
+    @Test func aReportBecomesAScorecard() throws {
+        let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: Fixtures.sharedFolder + "/seeds").first { $0.hasPrefix("003") })
+        let folder = try Fixtures.temporaryFolder()
+        let extracted = try CLIRunner.run(["extract", Fixtures.sharedFolder + "/seeds/" + seed, "--as", "scorecard", "-q", "-o", folder + "/scores.csv"])
+        #expect(extracted.status == 0)
+        let text = try String(contentsOfFile: folder + "/scores.csv", encoding: .utf8)
+        #expect(text.contains("Sở KH&CN,2023,TOTAL,93.364,98,1\n"))
+        #expect(text.contains("Sở KH&CN,2023,cải cách tài chính công,7.5,8,\n"))
+        let lost = try CLIRunner.run(["scorecard", "lost", folder + "/scores.csv", "--unit", "Sở KH&CN", "--format", "table", "-q"])
+        #expect(lost.status == 0)
+        #expect(lost.stdout.hasPrefix("Sở KH&CN 2023: TOTAL 93.364/98 (95.27%), published rank 1"))
+        #expect(lost.stdout.contains("the other 31 belong to criteria the file does not name: their score (29.413)"))
+    }
+}

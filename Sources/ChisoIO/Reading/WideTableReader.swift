@@ -4,13 +4,17 @@ import ChisoCore
 /// indicator column exists).
 enum WideTableReader {
     /// Indicators as columns. Columns whose every non-empty cell is text (a region, a note)
-    /// are not read and are reported.
+    /// are not read and are reported. A scorecard as provinces publish it has a maximum column
+    /// ("Điểm tối đa": each unit's own maximum, stated with every score of its row but the
+    /// percentages) and may have a group column (departments, districts).
     static func indicatorColumns(_ table: TabularFile, options: ReadOptions, fallbackPeriod: Period?, report: inout LoadReport) throws(DataError) -> [Observation] {
         let unitColumn = try table.unitColumn()
         let periodColumn = table.column(named: ColumnRole.period)
         if periodColumn == nil && fallbackPeriod == nil { throw .noPeriod(file: table.displayName) }
+        let maximumColumn = table.column(named: ColumnRole.maximum)
+        let groupColumn = table.column(named: ColumnRole.group)
         var indicatorColumns: [Int] = []
-        for column in table.header.indices where column != unitColumn && column != periodColumn {
+        for column in table.header.indices where ![unitColumn, periodColumn, maximumColumn, groupColumn].contains(column) {
             if table.isRowNumberColumn(column) { report.ignoredColumns.append("'\(table.header[column])' (row numbers)"); continue }
             if table.header[column].isEmpty { report.ignoredColumns.append("\(column + 1) (no header)"); continue }
             let cells = table.records.map { table.field($0, column) }.filter { !NumberSyntax.isMissing($0) }
@@ -22,23 +26,32 @@ enum WideTableReader {
         }
         var cells: [NumericCell] = []
         for record in table.records {
-            for column in indicatorColumns { cells.append(NumericCell(text: table.field(record, column), location: table.location(record, column))) }
+            for column in indicatorColumns + [maximumColumn].compactMap({ $0 }) {
+                cells.append(NumericCell(text: table.field(record, column), location: table.location(record, column)))
+            }
         }
         let convention = try DecimalResolver.convention(for: cells, option: options.decimal)
+        // Percentages are out of 100, not out of the unit's maximum.
+        let percentColumns = Set(indicatorColumns.filter { table.header[$0].contains("%") || NameFolding.words(table.header[$0]).starts(with: ["ty", "le"]) })
         var observations: [Observation] = []
         observations.reserveCapacity(table.records.count * indicatorColumns.count)
         for record in table.records {
             report.rows += 1
             let unitText = try unitName(table, record, unitColumn)
             let period = try table.period(of: record, column: periodColumn, fallback: fallbackPeriod)
+            let maximum = try maximumColumn.map { column throws(DataError) in
+                try DecimalResolver.value(of: NumericCell(text: table.field(record, column), location: table.location(record, column)), convention: convention)
+            }
+            let group = groupColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }
             for column in indicatorColumns {
                 let location = table.location(record, column)
                 let value = try DecimalResolver.value(of: NumericCell(text: table.field(record, column), location: location), convention: convention)
                 report.countMarker(table.field(record, column))
+                var provenance = CellProvenance(source: "\(location.file):\(location.line)")
+                if let maximum, !maximum.isNaN, !percentColumns.contains(column) { provenance.maximum = maximum }
                 observations.append(Observation(
                     unitText: unitText, unitLocation: table.location(record, unitColumn), period: period,
-                    indicator: table.header[column], value: value,
-                    provenance: CellProvenance(source: "\(location.file):\(location.line)"), location: location))
+                    indicator: table.header[column], value: value, provenance: provenance, location: location, group: group))
             }
         }
         return observations

@@ -14,12 +14,12 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Read the figures a Vietnamese report states in prose: dossier counts, scores out of a maximum, ranks, shares.",
         discussion: "Each figure keeps the sentence it came from; nothing is guessed. --as dossiers gives aggregate rows for `chiso dossiers check`.")
 
-    enum Shape: String, ExpressibleByArgument { case figures, dossiers }
+    enum Shape: String, ExpressibleByArgument { case figures, dossiers, scorecard }
 
     @Argument(help: "A text or Markdown report, or - for standard input.")
     var file: String
 
-    @Option(name: .customLong("as"), help: "figures (one row per figure) or dossiers (one aggregate row per department and period).")
+    @Option(name: .customLong("as"), help: "figures (one row per figure), dossiers (one aggregate row per department and period) or scorecard (scores with their maxima, as `chiso scorecard` reads them).")
     var shape: Shape = .figures
 
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -29,7 +29,13 @@ struct ExtractCommand: ParsableCommand {
         let bytes = try InputFile.bytes(NotebookSandbox.reading(file))
         let text = String(decoding: try TextDecoding.utf8Body(of: bytes, file: file), as: UTF8.self)
         let figures = ReportExtractor.extract(text)
-        try output.emit(shape == .figures ? ExtractionResult(figures: figures).table : ExtractionResult(figures: figures).dossierTable, numbers: NumberStyle())
+        let result = ExtractionResult(figures: figures)
+        let table = switch shape {
+        case .figures: result.table
+        case .dossiers: result.dossierTable
+        case .scorecard: result.scorecardTable
+        }
+        try output.emit(table, numbers: NumberStyle())
         if !quiet { Diagnostics.note("\(figures.count) figures read") }
     }
 }

@@ -12,6 +12,8 @@ enum WideCSVScan {
         let (header, table) = (source.header, source.headerTable)
         guard let unit = table.column(named: ColumnRole.unit), !table.isRowNumberColumn(unit) else { return nil }
         let byIndicators = layout == .wideIndicators
+        // A scorecard's maximum and group columns come with a few dozen units: the general reader reads them.
+        if byIndicators && (table.column(named: ColumnRole.maximum) != nil || table.column(named: ColumnRole.group) != nil) { return nil }
         // The column of each row's period (indicators as columns) or indicator (periods as columns).
         let rowKey = table.column(named: byIndicators ? ColumnRole.period : ColumnRole.indicator)
         if byIndicators && rowKey == nil && source.fallbackPeriod == nil { return nil }
