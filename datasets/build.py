@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the bundled datasets (provinces, par, sipas, pci, papi) from the published facts.
+"""Builds the bundled datasets (provinces, par, sipas, pci, papi, tayninh-cchc) from the published facts.
 
 Usage: python3 datasets/build.py [FACTS_DIR]   (default: ../shared/facts beside the repository)
 
@@ -456,7 +456,48 @@ def build_pci_papi():
                 papi_indicators, data, conflicts, [undp],
                 "Incomplete: totals and ranks quoted on public pages (a handful of provinces a year), all eight dimensions for one province in 2018, and the participation sub-dimensions of 2019 for the provinces on one report page. Complete tables: import the official workbooks (chiso import papi FILE).")
 
+# ---------------------------------------------------------------- a province's scorecard of its departments
+# One province's own ranking of its departments and districts: the units are the province's, not
+# provinces, and their names vary between pages (case, tone marks, an "UBND" prefix).
+TAYNINH_ALIASES = {"UBND thị xã Hòa Thành": ["thị xã Hoà Thành", "thị xã Hòa Thành"], "Sở Y Tế": ["Sở Y tế"]}
+
+def build_tayninh():
+    facts = [r for r in read("department_scorecards/tayninh_cchc_2021_2023.csv") if r["province"] == "Tây Ninh"]
+    names = {alias: name for name, aliases in TAYNINH_ALIASES.items() for alias in aliases}
+    rows, units = [], OrderedDict()
+    for r in facts:
+        unit = names.get(r["unit"], r["unit"])
+        units.setdefault(unit, r["level"])
+        # The published ranking follows the % reached; a rank stated without a score goes with it.
+        indicator_id = {"TOTAL": "TOTAL", "TỶ LỆ ĐẠT (%)": "TY_LE_DAT", "RANK": "TY_LE_DAT"}[r["indicator"]]
+        rows.append(OrderedDict(unit=unit, period=r["year"], indicator=indicator_id, value=num(r["value"]) if r["value"] else "",
+                                rank=r["rank"], max=num(r["max"]) if r["max"] and indicator_id == "TOTAL" else "", level=r["level"],
+                                kind=r["kind"], source=r["source_url"], note=r["note"]))
+    order = {"TOTAL": 0, "TY_LE_DAT": 1}
+    rows.sort(key=lambda r: (order[r["indicator"]], int(r["period"]), r["level"], r["unit"]))
+    out = os.path.join(HERE, "tayninh-cchc")
+    os.makedirs(out, exist_ok=True)
+    header = ["unit", "period", "indicator", "value", "rank", "max", "level", "kind", "source", "note"]
+    write_csv(os.path.join(out, "data.csv"), header, [[r[h] for h in header] for r in rows])
+    indicators = [
+        indicator("TOTAL", "Chỉ số CCHC: điểm thẩm định", "PAR index: appraised points", "points", 0,
+                  note="Points out of each unit's own maximum (100, 96.5 or 71.5: criteria that do not apply to a unit are left out of its maximum), given per value; units are ranked by the % of their maximum, so chiso ranks this indicator on that %."),
+        indicator("TY_LE_DAT", "Tỷ lệ điểm đạt (%)", "Share of the maximum reached (%)", "percent", 0, 100, decimals=2,
+                  note="As published; the province's ranking follows it. 2021 and 2022: the leaders and the last units as quoted by the press."),
+    ]
+    write_json(os.path.join(out, "dataset.json"), OrderedDict([
+        ("name", "tayninh-cchc"),
+        ("title", {"vi": "Chỉ số CCHC các sở, ban, ngành và UBND cấp huyện tỉnh Tây Ninh", "en": "Tây Ninh's PAR index of its departments and districts"}),
+        ("kind", "panel"), ("units", "custom"),
+        ("declaredUnits", [OrderedDict([("code", u), ("name", u)] + ([("aliases", TAYNINH_ALIASES[u])] if u in TAYNINH_ALIASES else [])) for u in units]),
+        ("data", "data.csv"),
+        ("sources", [{"title": "UBND tỉnh Tây Ninh, QĐ 2729/QĐ-UBND (25/12/2023): Chỉ số CCHC năm 2023 của các sở, ban, ngành và UBND cấp huyện; 2021 and 2022 from the press pages named per value", "url": "https://tayninh.gov.vn"}]),
+        ("coverage", "2023: all 19 departments (maximum, appraised points, % reached, rank, rating) and 6 of the 9 districts (the page's excerpt stops at row 6). 2021 and 2022: the leaders and the last units only. Groups (level): department, district; each is ranked on its own."),
+        ("indicators", indicators),
+    ]))
+
 if __name__ == "__main__":
     build_provinces()
     write_readme(*build_indices())
     build_pci_papi()
+    build_tayninh()

@@ -72,7 +72,7 @@ struct RankingField {
             guard isComplete else { return nil }
             let sorted = unitsWithValue.map(value).sorted(by: higherIsBetter ? (>) : (<))
             guard k >= 1 && k <= sorted.count else { return nil }
-            return .exact(sorted[k - 1], basis: LocalizedText(vi: "giá trị thứ \(k)", en: "the \(k)th value"))
+            return .exact(sorted[k - 1], basis: LocalizedText(vi: "giá trị thứ \(k)", en: "the \(englishOrdinal(k)) value"))
         }
         if let atK = published.first(where: { $0.rank == k && !value($0.unit).isNaN }) {
             let name = panel.units[atK.unit].name

@@ -76,7 +76,7 @@ extension PanelAnalysis {
                 needed = bar.1
                 let figure = DecimalText.shortest((bar.1 * 100).rounded() / 100) + (ownMaximum == nil ? "" : "%")
                 basis = LocalizedText(vi: "\(panel.units[bar.0].name) đạt \(figure) năm \(standing.period), thứ \(k) trong các đơn vị còn lại",
-                                      en: "\(panel.units[bar.0].name)'s \(figure) in \(standing.period), \(k == 1 ? "the best" : "number \(k)") of the others")
+                                      en: "\(panel.units[bar.0].name)'s \(figure) in \(standing.period), \(k == 1 ? "the best" : "the \(englishOrdinal(k)) best") of the others")
             }
         }
         let neededScore = ownMaximum.map { needed * $0 / 100 } ?? needed

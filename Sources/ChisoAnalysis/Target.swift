@@ -270,7 +270,7 @@ private func goalThresholds(_ goal: TargetGoal, panel: Panel, indicator: Int, ye
         if amongAvailable {
             guard let next = kth(points) else { throw TargetError.rankOutOfRange(rank: k, units: points.count) }
             let thisYear = kth(panel.cross(section: year, indicator: indicator).filter { !$0.isNaN })
-            let basis = LocalizedText(vi: "giá trị thứ \(k) trong \(points.count) đơn vị có dự báo", en: "the \(k)th of the \(points.count) units forecast")
+            let basis = LocalizedText(vi: "giá trị thứ \(k) trong \(points.count) đơn vị có dự báo", en: "the \(englishOrdinal(k)) of the \(points.count) units forecast")
             return GoalThresholds(thisYear: thisYear.map { .exact($0, basis: basis) }, next: .exact(next, basis: basis), missing: 0)
         }
         let ranking = RankingField(panel, indicator: indicator, period: year)
@@ -278,7 +278,7 @@ private func goalThresholds(_ goal: TargetGoal, panel: Panel, indicator: Int, ye
         let missing = max(0, ranking.size - field.count)
         let thisYear = ranking.threshold(rank: k, higherIsBetter: higher)
         if missing == 0, let next = kth(points) {
-            return GoalThresholds(thisYear: thisYear, next: .exact(next, basis: LocalizedText(vi: "dự báo thứ \(k)", en: "the \(k)th best forecast")), missing: 0)
+            return GoalThresholds(thisYear: thisYear, next: .exact(next, basis: LocalizedText(vi: "dự báo thứ \(k)", en: "the \(englishOrdinal(k)) best forecast")), missing: 0)
         }
         guard let thisYear else {
             throw TargetError.noThreshold(rank: k, reason: "\(missing) of the \(ranking.size) units ranked have no value or forecast, and no published rank bounds it")

@@ -42,7 +42,7 @@ struct ShowAndDatasetsCommandTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "name,title,indicators,years,units,coverage_pct")
-        #expect(lines.map { String($0.prefix(while: { $0 != "," })) } == ["name", "papi", "par", "pci", "provinces", "sipas"])
+        #expect(lines.map { String($0.prefix(while: { $0 != "," })) } == ["name", "papi", "par", "pci", "provinces", "sipas", "tayninh-cchc"])
         #expect(lines[2].hasPrefix("par,Provincial PAR INDEX (public administration reform),21,2012–2024,51 / 63,"))
         #expect(lines[4].contains(",63 / 34,"))
     }

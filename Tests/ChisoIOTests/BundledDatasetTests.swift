@@ -8,9 +8,29 @@ struct BundledDatasetTests {
     let library = DatasetLibrary(root: Fixtures.datasetsFolder)
 
     @Test func namesAndKinds() throws {
-        #expect(library.names() == ["papi", "par", "pci", "provinces", "sipas"])
+        #expect(library.names() == ["papi", "par", "pci", "provinces", "sipas", "tayninh-cchc"])
         #expect(try library.metadata("provinces").kind == "unit-registry")
         #expect(try library.metadata("par").indicators.first?.id == "PAR_INDEX")
+    }
+
+    /// Tây Ninh's own scorecard: its units, groups and each department's maximum, every value with its page.
+    @Test func tayNinhsScorecardKeepsMaximaAndGroups() throws {
+        let (panel, metadata, _) = try library.loadPanel("tayninh-cchc", registry: try Fixtures.registry())
+        #expect(metadata.units == "custom")
+        #expect(panel.groupNames == ["department", "district"])
+        let p = try #require(panel.periodIndex(.year(2023)))
+        let office = try #require(panel.unitIndex(code: "Văn phòng UBND tỉnh"))
+        #expect(panel.value(unit: office, period: p, indicator: 0) == 69.25)
+        #expect(panel.provenance(unit: office, period: p, indicator: 0)?.maximum == 71.5)
+        let departments = panel.units.indices.filter { panel.unitGroups[$0] == "department" && !panel.value(unit: $0, period: p, indicator: 0).isNaN }
+        #expect(departments.count == 19)
+        // Spellings of other years are the same unit: "Sở Y tế" (2022) is "Sở Y Tế" (2023).
+        #expect(try panel.unitSystem.resolve("Sở Y tế").name == "Sở Y Tế")
+        #expect(try panel.unitSystem.resolve("thị xã Hoà Thành").name == "UBND thị xã Hòa Thành")
+        for u in panel.units.indices { for q in panel.periods.indices { for i in panel.indicators.indices
+            where !panel.value(unit: u, period: q, indicator: i).isNaN {
+            #expect(panel.provenance(unit: u, period: q, indicator: i)?.source?.hasPrefix("http") == true)
+        } } }
     }
 
     @Test func par2023HasThirtyOneValuesAndPublishedRanks() throws {

@@ -17,7 +17,6 @@ struct ProfileCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @OptionGroup(title: "Merger of 2025") var merger: MergerOptions
-    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -28,8 +27,9 @@ struct ProfileCommand: ParsableCommand {
     func run() throws {
         let session = try DataSession(input)
         let library = try session.requireLibrary()
-        let names = library.names().filter { (try? library.metadata($0).kind) == "panel" }
-        let panels = try names.map { try session.loadScorecardPanel($0, merger: merger, group: groupOptions, language: output.lang) }
+        // The province indices: a province's own scorecard of its departments is not one of them.
+        let names = library.names().filter { name in (try? library.metadata(name)).map { $0.kind == "panel" && $0.units != "custom" } ?? false }
+        let panels = try names.map { try session.loadPanel($0, merger: merger) }
         let result = try PanelAnalysis.profile(panels, unit: unit, year: year, seed: seed)
         try output.emit(result.table, numbers: input.numberStyle)
     }
