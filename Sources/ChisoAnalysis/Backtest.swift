@@ -22,10 +22,14 @@ public struct BacktestRequest: Sendable {
     public var seed: UInt64
     /// Model bounded indicators on the logit scale (the default where the catalog gives bounds).
     public var logitScale: Bool
+    /// Model positive quantities that grow on the log scale (`ForecastRequest.logScale`).
+    public var logScale: Bool
 
     /// A backtest of `models` at horizons 1…`horizon`, from the first origin with `minimumTraining` periods before it.
     public init(indicator: String? = nil, models: [ForecastModel] = [.auto] + ForecastModel.concrete, horizon: Int = 1, minimumTraining: Int = 4,
-                firstOriginYear: Int? = nil, lastOriginYear: Int? = nil, levels: [Double] = [80, 95], seed: UInt64 = 1, logitScale: Bool = true) {
+                firstOriginYear: Int? = nil, lastOriginYear: Int? = nil, levels: [Double] = [80, 95], seed: UInt64 = 1, logitScale: Bool = true,
+                logScale: Bool = true) {
+        self.logScale = logScale
         self.indicator = indicator
         self.models = models
         self.horizon = horizon
@@ -72,8 +76,8 @@ public struct BacktestResult: Sendable {
     public let pooled: [BacktestScore]
     /// Per unit, pooled over origins and horizons.
     public let perUnit: [(unit: AdministrativeUnit, scores: [BacktestScore])]
-    /// What `auto` chose at each origin, per horizon.
-    public let autoChoices: [(origin: Period, models: [ForecastModel])]
+    /// What `auto` chose at each origin, per horizon: candidate labels such as `drift` or `growth[log]`.
+    public let autoChoices: [(origin: Period, models: [String])]
 
     /// The model with the lowest pooled MASE at each horizon, among the models scored on the most
     /// cases there (a model that could forecast fewer cases was scored on other, easier or harder,
@@ -137,12 +141,12 @@ extension PanelAnalysis {
         let indicatorIndex = try panel.resolveIndicator(request.indicator)
         let indicator = panel.indicators[indicatorIndex]
         let values = panel.units.indices.map { u in panel.periods.indices.map { panel.value(unit: u, period: $0, indicator: indicatorIndex) } }
-        let scale = request.logitScale ? indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) } : nil
+        let scales = forecastScales(indicator, values: values, logit: request.logitScale, log: request.logScale)
         let last = panel.periods.count - 1
         var pooled: [ForecastModel: [ErrorAccumulator]] = [:]
         var perUnit: [ForecastModel: [ErrorAccumulator]] = [:]
         var origins: [Period] = []
-        var choices: [(origin: Period, models: [ForecastModel])] = []
+        var choices: [(origin: Period, models: [String])] = []
         var caches: [Int: ForecastCache] = [:]
         for origin in panel.periods.indices where origin < last {
             let year = panel.periods[origin].year
@@ -156,13 +160,15 @@ extension PanelAnalysis {
             // Forecasts at earlier origins of the same segment serve auto's validation here.
             let cache = caches[start] ?? ForecastCache()
             caches[start] = cache
-            for model in ForecastModel.concrete where cache.forecasts(model, through: origin - start) == nil {
-                cache.store(model, through: origin - start, window.forecast(model: model, horizon: request.horizon, levels: [95], scale: scale, seed: request.seed, paths: 400))
+            let candidates = ForecastModel.concrete.map { Candidate(model: $0, scale: scales[0]) } + PanelWindow.candidates(scales: scales, growing: scales.contains(.log) && window.grows)
+            for candidate in candidates where cache.forecasts(candidate, through: origin - start) == nil {
+                cache.store(candidate, through: origin - start, window.forecast(model: candidate.model, horizon: request.horizon, levels: [95], scale: candidate.scale,
+                                                                              seed: request.seed, paths: 400))
             }
             for model in request.models {
-                let (outcomes, selection) = window.forecastChoosing(model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed,
+                let (outcomes, selection) = window.forecastChoosing(model, horizon: request.horizon, levels: request.levels, scales: scales, seed: request.seed,
                                                                     cache: cache, origin: origin - start)
-                if model == .auto { choices.append((panel.periods[origin], selection?.models ?? [])) }
+                if model == .auto { choices.append((panel.periods[origin], selection?.models.map(\.label) ?? [])) }
                 for u in values.indices {
                     guard case let .success(forecast) = outcomes[u], let scaleMAE = window.series(u)?.naiveScale else { continue }
                     for h in 1...request.horizon where origin + h <= last && indicator.segmentStart(for: panel.periods[origin + h].year) == segment {

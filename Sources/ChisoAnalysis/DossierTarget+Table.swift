@@ -38,8 +38,8 @@ extension DossierTargetResult {
             rows: rows,
             footnotes: [
                 LocalizedText(
-                    vi: "Khối lượng dự báo từ \(observations) kỳ liên tiếp bằng mô hình tự chọn (AICc), không tính mùa vụ; cận dưới không âm. Số cần đạt = ⌈\(goal)% × khối lượng⌉.",
-                    en: "Volume forecast from \(observations) consecutive periods by the auto model (AICc), without seasonality; lower bounds floored at 0. Dossiers needed = ⌈\(goal)% × volume⌉."),
+                    vi: "Khối lượng dự báo từ \(observations) kỳ liên tiếp bằng mô hình tự chọn như lệnh forecast (một đơn vị: AICc; nhiều đơn vị: kiểm định trên cả bảng; [log]: trên thang log, khối lượng tăng theo tỷ lệ), không tính mùa vụ; cận dưới không âm. Số cần đạt = ⌈\(goal)% × khối lượng⌉.",
+                    en: "Volume forecast from \(observations) consecutive periods by the auto model as forecast chooses it (one unit: AICc; several: validated on all of them; [log]: on the log scale, volumes growing by rates), without seasonality; lower bounds floored at 0. Dossiers needed = ⌈\(goal)% × volume⌉."),
             ])
     }
 }

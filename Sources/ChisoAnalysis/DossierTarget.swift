@@ -90,8 +90,10 @@ public struct DossierTargetResult: Sendable {
 
 extension DossierAnalysis {
     /// Plans a dossier target for one unit: forecasts the volume the rate is over (the convention's
-    /// denominator for the on-time rate, dossiers received for the shares) with the single-series
-    /// `auto` model and turns the goal into the number of dossiers that must meet it.
+    /// denominator for the on-time rate, dossiers received for the shares) as `forecast` forecasts
+    /// a panel — every unit of the file's volumes, `auto` chosen on them, volumes that grow on the
+    /// log scale against drift (`PanelWindow.forecastChoosing`), one unit alone by AICc — and turns
+    /// the goal into the number of dossiers that must meet it.
     public static func target(_ rows: [DossierAggregate], _ request: DossierTargetRequest) throws -> DossierTargetResult {
         guard (0...100).contains(request.atLeast) else { throw DossierTargetError.rateOutOfRange(request.atLeast) }
         let key = NameFolding.key(request.unit)
@@ -117,10 +119,9 @@ extension DossierAnalysis {
         }
         let volumes = periods.map { byPeriod[$0]!.volume }
         let forecast: Forecast
-        do {
-            forecast = try SeriesForecaster.forecast(volumes, model: .auto, horizon: 1, levels: request.levels)
-        } catch {
-            throw DossierTargetError.cannotForecast(unit: name, reason: error.description)
+        switch volumeForecasts(rows, unit: name, through: last, request: request) {
+        case let .success(f): forecast = f
+        case let .failure(error): throw DossierTargetError.cannotForecast(unit: name, reason: error.description)
         }
         let volume = forecast.replacing(distributions: forecast.distributions.map { $0.floored(at: 0) })
         let share = request.atLeast / 100
@@ -132,6 +133,28 @@ extension DossierAnalysis {
             required: wholeDossiers(share * volume.points[0]),
             requiredAtUpper: volume.upper.map { wholeDossiers(share * $0[0]) },
             atLastRate: (lastRate * volume.points[0]).rounded(.down))
+    }
+}
+
+extension DossierAnalysis {
+    /// The volume forecast of `unit` for the period after `last`, from the volumes of every unit of
+    /// `rows` up to `last` (units × periods, summed over breakdowns; NaN where a unit has none).
+    static func volumeForecasts(_ rows: [DossierAggregate], unit: String, through last: Period,
+                                request: DossierTargetRequest) -> Result<Forecast, ForecastFailure> {
+        var volumes: [String: [Period: Double]] = [:]
+        for row in rows where row.period <= last {
+            guard let volume = request.rate.parts(row, convention: request.convention).volume else { continue }
+            volumes[row.unit, default: [:]][row.period, default: 0] += volume
+        }
+        guard let first = volumes.values.flatMap(\.keys).min() else { return .failure(.noData) }
+        var periods = [first]
+        while periods.last! < last { periods.append(periods.last!.next) }
+        let units = volumes.keys.sorted()
+        let window = PanelWindow(values: units.map { u in periods.map { volumes[u]![$0] ?? .nan } })
+        let volumeIndicator = Indicator(id: "volume", label: LocalizedText("volume"), measure: .count)
+        let scales = PanelAnalysis.forecastScales(volumeIndicator, values: window.values, logit: false, log: true)
+        let (outcomes, _) = window.forecastChoosing(.auto, horizon: 1, levels: request.levels, scales: scales, seed: 1)
+        return outcomes[units.firstIndex(of: unit)!]
     }
 }
 

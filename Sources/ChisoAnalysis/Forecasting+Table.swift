@@ -111,7 +111,7 @@ extension BacktestResult {
                                        en: "Origins: \(origins.map(\.description).joined(separator: ", ")); expanding window."))
         if !autoChoices.isEmpty {
             // Without enough history to validate on the panel, auto chose per series by AICc.
-            let text = autoChoices.map { "\($0.origin) \($0.models.isEmpty ? "per-series AICc" : $0.models.map(\.rawValue).joined(separator: "/"))" }.joined(separator: ", ")
+            let text = autoChoices.map { "\($0.origin) \($0.models.isEmpty ? "per-series AICc" : $0.models.joined(separator: "/"))" }.joined(separator: ", ")
             footnotes.append(LocalizedText(vi: "auto chọn (theo tầm): \(text)", en: "auto chose (per horizon): \(text)"))
         }
         return Table(

@@ -17,9 +17,14 @@ public struct ForecastRequest: Sendable {
     public var seed: UInt64
     /// Model bounded indicators on the logit scale (the default where the catalog gives bounds).
     public var logitScale: Bool
+    /// Model positive quantities that grow (declared counts and amounts, or plain positive values
+    /// spanning more than a factor of two) on the log scale.
+    public var logScale: Bool
 
     /// A forecast of `horizon` periods with intervals at `levels`.
-    public init(indicator: String? = nil, units: [String] = [], horizon: Int = 1, model: ForecastModel = .auto, levels: [Double] = [80, 95], seed: UInt64 = 1, logitScale: Bool = true) {
+    public init(indicator: String? = nil, units: [String] = [], horizon: Int = 1, model: ForecastModel = .auto, levels: [Double] = [80, 95], seed: UInt64 = 1, logitScale: Bool = true,
+                logScale: Bool = true) {
+        self.logScale = logScale
         self.indicator = indicator
         self.units = units
         self.horizon = horizon
@@ -85,12 +90,13 @@ extension PanelAnalysis {
         let periodIndices = panel.periods.indices.filter { p in p <= lastObserved && (segmentStart.map { panel.periods[p].year >= $0 } ?? true) }
         let periods = periodIndices.map { panel.periods[$0] }
         let window = PanelWindow(values: panel.units.indices.map { u in periodIndices.map { panel.value(unit: u, period: $0, indicator: indicatorIndex) } })
-        let scale = request.logitScale ? indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) } : nil
+        let scales = forecastScales(indicator, values: window.values, logit: request.logitScale, log: request.logScale)
+        let scale = scales[0]
 
         // One unit asked for: its own series decides (AICc for auto); otherwise one model for the indicator.
         let (outcomes, selection) = request.units.count == 1
             ? (window.forecast(model: request.model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed), nil)
-            : window.forecastChoosing(request.model, horizon: request.horizon, levels: request.levels, scale: scale, seed: request.seed)
+            : window.forecastChoosing(request.model, horizon: request.horizon, levels: request.levels, scales: scales, seed: request.seed)
         var rows = panel.units.indices.map { UnitForecast(unit: panel.units[$0], outcome: outcomes[$0], history: window.values[$0]) }
         if !request.units.isEmpty {
             let wanted = try request.units.map { try panel.unitSystem.resolve($0).code }

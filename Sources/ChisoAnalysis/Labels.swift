@@ -19,11 +19,11 @@ enum Label {
 
 extension Indicator {
     /// Decimals shown on screen: as the catalog declares, else 2 for percentages and points,
-    /// 0 for counts, 4 for rates and scores.
+    /// 0 for counts, 2 for amounts, 4 for rates and scores.
     var displayPrecision: Int {
         if let decimals { return decimals }
         switch measure {
-        case .percent, .points, .unspecified: return 2
+        case .percent, .points, .amount, .unspecified: return 2
         case .count: return 0
         case .rate, .score: return 4
         }

@@ -140,7 +140,8 @@ extension PanelAnalysis {
         let yearIndex = try panel.yearIndex(request.year, latestFor: [u], indicator: indicatorIndex, subject: "\(indicator.id) for \(unit.name)")
         let current = panel.value(unit: u, period: yearIndex, indicator: indicatorIndex)
         guard !current.isNaN else { throw AnalysisError.noValues(indicator: "\(indicator.id) of \(unit.name)", period: panel.periods[yearIndex].description, panel: panel.name) }
-        let scale = indicator.boundedScale.map { BoundedScale(lower: $0.lower, upper: $0.upper) }
+        let scale = forecastScale(indicator, values: panel.units.indices.map { v in (0...yearIndex).map { panel.value(unit: v, period: $0, indicator: indicatorIndex) } },
+                                  logit: true, log: true)
         // Every unit's own forecast for the next period, from data up to this year.
         let window = PanelWindow(values: panel.units.indices.map { v in (0...yearIndex).map { panel.value(unit: v, period: $0, indicator: indicatorIndex) } })
         let outcomes = window.forecast(model: .auto, horizon: 1, levels: [80], scale: scale, seed: request.seed)

@@ -20,7 +20,7 @@ struct PAPIBacktestTests {
         for score in result.pooled {
             print("PAPI \(dimension) \(score.model.rawValue) h=\(score.horizon) n=\(score.n) MAE \(String(format: "%.4f", score.mae)) RMSE \(String(format: "%.4f", score.rmse)) MASE \(String(format: "%.4f", score.mase)) cov80 \(String(format: "%.3f", score.coverage[0])) cov95 \(String(format: "%.3f", score.coverage[1]))")
         }
-        print("PAPI \(dimension) auto chose: \(result.autoChoices.map { "\($0.origin):\($0.models.map(\.rawValue).joined(separator: "/"))" }.joined(separator: " "))")
+        print("PAPI \(dimension) auto chose: \(result.autoChoices.map { "\($0.origin):\($0.models.joined(separator: "/"))" }.joined(separator: " "))")
         for h in 1...2 {
             let auto = try #require(result.pooled.first { $0.model == .auto && $0.horizon == h })
             let naive = try #require(result.pooled.first { $0.model == .naive && $0.horizon == h })

@@ -67,7 +67,7 @@ struct TargetTests {
 
     @Test func boundedDrawsAreMappedBackBeforeComparing() {
         // On the logit scale of 0–100 the median of logit⁻¹(N(0, 1)) is 50: P(value ≥ 50) = 1/2.
-        let scale = BoundedScale(lower: 0, upper: 100)
+        let scale = ForecastScale.logit(lower: 0, upper: 100)
         let simulation = TargetSimulation(distributions: [.init(center: 0, shape: .normal(standardDeviation: 1), scale: scale)], higherIsBetter: true)
         #expect(abs(simulation.probability(unit: 0, meets: .threshold(50), draws: 20_000, seed: 1) - 0.5) < 0.01)
         // logit⁻¹(1.2815516) = 78.27: the 90th percentile of the normal maps to it.

@@ -39,7 +39,7 @@ struct BenchmarkForecastTests {
 
     @Test func logitScaleKeepsIntervalsInsideTheBounds() throws {
         let y: [Double] = [97, 98.5, 99, 99.6, 99.9, 100]
-        let scale = BoundedScale(lower: 0, upper: 100)
+        let scale = ForecastScale.logit(lower: 0, upper: 100)
         let forecast = try SeriesForecaster.forecast(y, model: .drift, horizon: 5, levels: [95], scale: scale)
         #expect(forecast.method == "Drift[logit]")
         #expect(forecast.upper[0].allSatisfy { $0 < 100 })

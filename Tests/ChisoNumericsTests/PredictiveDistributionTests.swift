@@ -52,7 +52,7 @@ struct PredictiveDistributionTests {
     }
 
     @Test func boundedScaleAndFloorApplyToEveryQuantile() {
-        let scale = BoundedScale(lower: 0, upper: 100)
+        let scale = ForecastScale.logit(lower: 0, upper: 100)
         let d = PredictiveDistribution(center: 0, shape: .normal(standardDeviation: 1)).onScale(scale)
         #expect(d.point == 50)
         let (lower, upper) = d.interval(level: 80)
@@ -70,7 +70,7 @@ struct PredictiveProbabilityTests {
         let shapes: [PredictiveDistribution] = [
             PredictiveDistribution(center: 2, shape: .normal(standardDeviation: 0.5)),
             PredictiveDistribution(center: 2, shape: .studentT(scale: 0.5, degreesOfFreedom: 4)),
-            PredictiveDistribution(center: 0, shape: .normal(standardDeviation: 1)).onScale(BoundedScale(lower: 0, upper: 100)),
+            PredictiveDistribution(center: 0, shape: .normal(standardDeviation: 1)).onScale(ForecastScale.logit(lower: 0, upper: 100)),
             PredictiveDistribution(center: 2, shape: .normal(standardDeviation: 1)).calibrated(levels: [80, 95], multipliers: [1.1, 2.3]),
         ]
         for d in shapes {

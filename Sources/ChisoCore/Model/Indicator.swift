@@ -6,6 +6,8 @@ public enum Measure: String, Sendable, Codable, CaseIterable {
     case points
     /// A count (dossiers, procedures).
     case count
+    /// A positive amount that grows (budget revenue and spending, output), modelled on the log scale.
+    case amount
     /// A proportion, 0–1.
     case rate
     /// A score on the index's own scale (PAPI 0.33–3.33 per sub-dimension, PCI 0–100).

@@ -87,7 +87,7 @@ public struct Forecast: Sendable {
     /// The forecast of a model fitted on the logit scale, read on the indicator's scale: the
     /// distributions map back through `scale`, fitted values too, and residuals are taken
     /// against `observed`.
-    public func onScale(_ scale: BoundedScale, observed: [Double], label: String) -> Forecast {
+    public func onScale(_ scale: ForecastScale, observed: [Double], label: String) -> Forecast {
         let back = fitted.map { $0.isNaN ? $0 : scale.inverse($0) }
         var copy = Forecast(method: label, distributions: distributions.map { $0.onScale(scale) }, levels: levels, fitted: back,
                             residuals: zip(observed, back).map { $0.isNaN || $1.isNaN ? .nan : $0 - $1 },

@@ -15,15 +15,21 @@ public enum ForecastModel: String, Sendable, CaseIterable {
     case damped
     /// Panel-AR(2): pooled over all units of an indicator.
     case panel
+    /// Panel growth: pooled AR(1) on the changes (growth rates on the log scale), unit means
+    /// shrunk toward the panel's (`PanelGrowth`).
+    case growth
 
     /// The single-series models `auto` chooses among by AICc: the ETS family and the linear trend.
     public static let likelihoodCandidates: [ForecastModel] = [.ses, .holt, .damped, .linear]
     /// Every model but `auto`.
-    public static let concrete: [ForecastModel] = [.naive, .drift, .mean, .linear, .ses, .holt, .damped, .panel]
+    public static let concrete: [ForecastModel] = [.naive, .drift, .mean, .linear, .ses, .holt, .damped, .panel, .growth]
     /// The models `auto` chooses among on a panel: all but the global mean, which ignores where a
     /// series stands now; index scores are persistent, and in short validation windows the mean's
     /// luck in flat stretches made `auto` pick it where it then lost to naive (PAPI D1 and D4).
-    public static let panelCandidates: [ForecastModel] = [.naive, .drift, .linear, .ses, .holt, .damped, .panel]
+    public static let panelCandidates: [ForecastModel] = [.naive, .drift, .linear, .ses, .holt, .damped, .panel, .growth]
+
+    /// Whether the model is fitted on a whole panel rather than on one series.
+    public var needsPanel: Bool { self == .panel || self == .growth }
 }
 
 /// Forecasts of one series by any single-series model.
@@ -35,12 +41,12 @@ public enum SeriesForecaster {
     /// lowest AICc. Fallback chain when none can be fitted, stated in the method label:
     /// 2 points (too short for ETS and trend) → naive; constant → naive (zero-width intervals: no
     /// variation was seen); a single point cannot be forecast with an interval and is refused.
-    public static func forecast(_ y: [Double], model: ForecastModel, horizon: Int, levels: [Double], scale: BoundedScale? = nil) throws(ForecastFailure) -> Forecast {
+    public static func forecast(_ y: [Double], model: ForecastModel, horizon: Int, levels: [Double], scale: ForecastScale? = nil) throws(ForecastFailure) -> Forecast {
         guard !y.isEmpty else { throw .noData }
         let z = scale.map { s in y.map(s.transform) } ?? y
         let forecast = try onScale(z, model: model, horizon: horizon, levels: levels)
         guard let scale else { return forecast }
-        return forecast.onScale(scale, observed: y, label: forecast.method + "[logit]")
+        return forecast.onScale(scale, observed: y, label: forecast.method + "[\(scale.name)]")
     }
 
     private static func onScale(_ y: [Double], model: ForecastModel, horizon: Int, levels: [Double]) throws(ForecastFailure) -> Forecast {
@@ -53,6 +59,7 @@ public enum SeriesForecaster {
         case .holt: return ExponentialSmoothing.forecast(try ExponentialSmoothing.fit(y, kind: .trend), horizon: horizon, levels: levels)
         case .damped: return ExponentialSmoothing.forecast(try ExponentialSmoothing.fit(y, kind: .dampedTrend), horizon: horizon, levels: levels)
         case .panel: throw .tooShort(observations: y.count, needed: 0, model: "Panel-AR(2) (needs a panel)")
+        case .growth: throw .tooShort(observations: y.count, needed: 0, model: "Panel growth (needs a panel)")
         case .auto: return try automatic(y, horizon: horizon, levels: levels)
         }
     }

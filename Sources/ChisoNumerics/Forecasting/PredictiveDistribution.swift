@@ -6,7 +6,7 @@ import Foundation
 /// a forecast says.
 ///
 /// The modelling scale is the indicator's own, or its logit for a bounded indicator
-/// (`BoundedScale`); quantiles map back through the monotone inverse, so an interval on the
+/// (`ForecastScale`); quantiles map back through the monotone inverse, so an interval on the
 /// modelling scale maps to an interval on the indicator's scale.
 public struct PredictiveDistribution: Sendable, Equatable {
     /// The spread around the centre, on the modelling scale.
@@ -29,11 +29,11 @@ public struct PredictiveDistribution: Sendable, Equatable {
     public let center: Double
     public let shape: Shape
     /// The bounded scale the model worked on, nil for the indicator's own scale.
-    public let scale: BoundedScale?
+    public let scale: ForecastScale?
     /// Values below this are read as it (counts cannot be negative).
     public let floor: Double?
 
-    public init(center: Double, shape: Shape, scale: BoundedScale? = nil, floor: Double? = nil) {
+    public init(center: Double, shape: Shape, scale: ForecastScale? = nil, floor: Double? = nil) {
         self.center = center
         self.shape = shape
         self.scale = scale
@@ -63,9 +63,14 @@ public struct PredictiveDistribution: Sendable, Equatable {
     /// P(value < x), on the indicator's scale.
     public func probability(below x: Double) -> Double {
         if let floor, x <= floor { return 0 }
-        if let scale {
-            if x <= scale.lower { return 0 }
-            if x >= scale.upper { return 1 }
+        switch scale?.kind {
+        case let .logit(lower, upper)?:
+            if x <= lower { return 0 }
+            if x >= upper { return 1 }
+        case .log?:
+            if x <= 0 { return 0 }
+        case nil:
+            break
         }
         let z = modellingScale(x)
         switch shape {
@@ -113,7 +118,7 @@ public struct PredictiveDistribution: Sendable, Equatable {
     }
 
     /// The distribution of a model fitted on the logit scale, read on the indicator's scale.
-    public func onScale(_ scale: BoundedScale) -> PredictiveDistribution {
+    public func onScale(_ scale: ForecastScale) -> PredictiveDistribution {
         PredictiveDistribution(center: center, shape: shape, scale: scale, floor: floor)
     }
 

@@ -54,7 +54,7 @@ struct BacktestCommand: ParsableCommand {
         let result = try PanelAnalysis.backtest(panel, BacktestRequest(
             indicator: indicator, models: modelList, horizon: forecastOptions.horizon, minimumTraining: minTrain,
             firstOriginYear: from, lastOriginYear: to, levels: forecastOptions.levels, seed: forecastOptions.seed,
-            logitScale: !forecastOptions.noLogit))
+            logitScale: !forecastOptions.noLogit, logScale: !forecastOptions.noLog))
         try output.emit(perSeries ? result.perUnitTable : result.table, numbers: input.numberStyle)
         if !input.quiet {
             let best = result.bestByHorizon.map { "h\($0.horizon) \($0.model.rawValue)" }.joined(separator: ", ")

@@ -28,7 +28,7 @@ struct ForecastCommand: ParsableCommand {
     @Flag(help: "Report every unit (the default when no --unit is given).")
     var all = false
 
-    @Option(help: "Model: auto, naive, drift, mean, linear, ses, holt, damped, panel.")
+    @Option(help: "Model: auto, naive, drift, mean, linear, ses, holt, damped, panel (Panel-AR(2)), growth (pooled AR(1) on the changes, unit means shrunk).")
     var model: ForecastModel = .auto
 
     @Flag(help: "Read FILE as many series (first column an id, one column per period) and forecast each, on all cores.")
@@ -58,7 +58,7 @@ struct ForecastCommand: ParsableCommand {
                                                               language: output.lang)
         let result = try PanelAnalysis.forecast(panel, ForecastRequest(
             indicator: indicator, units: splitList(unit), horizon: forecastOptions.horizon, model: model,
-            levels: forecastOptions.levels, seed: forecastOptions.seed, logitScale: !forecastOptions.noLogit))
+            levels: forecastOptions.levels, seed: forecastOptions.seed, logitScale: !forecastOptions.noLogit, logScale: !forecastOptions.noLog))
         try output.emit(result.table, numbers: input.numberStyle)
         if !input.quiet {
             if let selection = result.selection { Diagnostics.note(selection) }

@@ -18,6 +18,9 @@ struct ForecastOptions: ParsableArguments {
     @Flag(name: .customLong("no-logit"), help: "Model bounded indicators (percentages, rates) on their own scale instead of the logit scale.")
     var noLogit = false
 
+    @Flag(name: .customLong("no-log"), help: "Model positive quantities that grow (counts, amounts, plain positive values spanning more than a factor of two) on their own scale instead of the log scale.")
+    var noLog = false
+
     /// The levels, parsed.
     var levels: [Double] { level.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
 
