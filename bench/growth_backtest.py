@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rolling-origin backtests of `auto` against naive, drift, linear and the panel model on growing
 quantities (provincial budgets: plans 2006–2017, final accounts 2006–2014) and on bounded index
-scores (PAPI dimensions D1, D4, D6, 2011–2024): pooled MASE per model (on the scale chiso models
+scores (PAPI dimensions D1, D4, D6, 2011–2024; PCI totals 2005–2019 from the official workbooks): pooled MASE per model (on the scale chiso models
 the quantity on: log for the budgets), drift in amounts too (`--no-log`), auto's ratio to the best
 of naive and the two drifts, and auto's interval coverage, pooled over the budget panels.
 
@@ -53,6 +53,8 @@ def main():
                   ("final total expenditure 2006–2014", final, "total_expenditure", [], True),
                   ("final total revenue 2006–2014", final, "total_revenue", [], True)]
         panels += [(f"PAPI {d} (h = {h})", papi, d, ["--horizon", "2", "--from", "2016", "--to", "2023"], False) for d in ("D1", "D4", "D6") for h in (1, 2)]
+        pci = os.path.join(SHARED, "official-workbooks", "reference", "pci_2005_2019_from_workbooks.csv")
+        panels += [(f"PCI (h = {h})", pci, "PCI", ["--horizon", "2"], False) for h in (1, 2)]
         print(f"| panel | {' | '.join(MODELS)} | drift (amounts) | auto / min(naive, drift, drift (amounts)) | auto 80% | auto 95% |")
         print("| --- |" + " --- |" * (len(MODELS) + 4))
         pooled = {"n": 0, "c80": 0.0, "c95": 0.0}

@@ -110,7 +110,7 @@ struct AutoSelection {
             return "h\(h + 1) \(model.label) (MASE \(score), \(validation.benchmark.label) \(benchmark))"
         }.joined(separator: "; ")
         let widths = calibrated ? "; interval widths calibrated on the validation errors" : ""
-        guard origins > 0 else { return "auto: \(models[0].label), the benchmark of a quantity that grows (too few periods to validate on)" }
+        guard origins > 0 else { return "auto: \(models[0].label), the benchmark (too few periods to validate a challenger on)" }
         return "auto over the last \(origins) origins, pooled over units: \(choices)\(widths)"
     }
 }
@@ -136,12 +136,9 @@ extension PanelWindow {
                                           origins: origins, seed: seed, cache: cache)
         let choices = (1...horizon).map { validation.choice(among: candidates, horizon: $0) }
         guard choices.allSatisfy({ $0 != nil }) else {
-            // Without validation cases, a growing quantity still has its benchmark.
-            if growing {
-                return (forecast(model: benchmark.model, horizon: horizon, levels: levels, scale: benchmark.scale, seed: seed),
-                        AutoSelection(models: Array(repeating: benchmark, count: horizon), validation: validation, origins: 0, calibrated: false))
-            }
-            return (forecast(model: .auto, horizon: horizon, levels: levels, scale: scale, seed: seed), nil)
+            // Without validation cases there is no evidence against the benchmark.
+            return (forecast(model: benchmark.model, horizon: horizon, levels: levels, scale: benchmark.scale, seed: seed),
+                    AutoSelection(models: Array(repeating: benchmark, count: horizon), validation: validation, origins: 0, calibrated: false))
         }
         let models = choices.map { $0! }
         var byModel: [Candidate: [Result<Forecast, ForecastFailure>]] = [:]
