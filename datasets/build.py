@@ -471,13 +471,13 @@ def build_tayninh():
         # The published ranking follows the % reached; a rank stated without a score goes with it.
         indicator_id = {"TOTAL": "TOTAL", "TỶ LỆ ĐẠT (%)": "TY_LE_DAT", "RANK": "TY_LE_DAT"}[r["indicator"]]
         rows.append(OrderedDict(unit=unit, period=r["year"], indicator=indicator_id, value=num(r["value"]) if r["value"] else "",
-                                rank=r["rank"], max=num(r["max"]) if r["max"] and indicator_id == "TOTAL" else "", level=r["level"],
+                                rank=r["rank"], out_of=r["out_of"], max=num(r["max"]) if r["max"] and indicator_id == "TOTAL" else "", level=r["level"],
                                 kind=r["kind"], source=r["source_url"], note=r["note"]))
     order = {"TOTAL": 0, "TY_LE_DAT": 1}
     rows.sort(key=lambda r: (order[r["indicator"]], int(r["period"]), r["level"], r["unit"]))
     out = os.path.join(HERE, "tayninh-cchc")
     os.makedirs(out, exist_ok=True)
-    header = ["unit", "period", "indicator", "value", "rank", "max", "level", "kind", "source", "note"]
+    header = ["unit", "period", "indicator", "value", "rank", "out_of", "max", "level", "kind", "source", "note"]
     write_csv(os.path.join(out, "data.csv"), header, [[r[h] for h in header] for r in rows])
     indicators = [
         indicator("TOTAL", "Chỉ số CCHC: điểm thẩm định", "PAR index: appraised points", "points", 0,

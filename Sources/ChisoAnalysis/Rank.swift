@@ -152,8 +152,10 @@ extension PanelAnalysis {
         let bothComplete = previousIndex.map { p in
             panel.isComplete(period: periodIndex, indicator: indicatorIndex, among: scope) && panel.isComplete(period: p, indicator: indicatorIndex, among: scope)
         } ?? false
-        // A group's size is its units in the file: the unit system does not know the groups.
-        let systemSize = groupName != nil ? scope.count
+        // A group's size is its units in the file, or the size its published ranks state
+        // ("3/9") when the file lacks some: the unit system does not know the groups.
+        let statedSize = scope.compactMap { panel.provenance(unit: $0, period: periodIndex, indicator: indicatorIndex)?.outOf }.max() ?? 0
+        let systemSize = groupName != nil ? max(scope.count, statedSize)
             : resolvedRegion.map { panel.unitSystem.members($0, in: period).count } ?? panel.unitSystem.unitCount(in: period)
 
         var rows: [(position: Int, row: RankedUnit)] = []

@@ -54,6 +54,8 @@ struct ScorecardRankTests {
         let expected = try Self.published(year: "2023", level: "district")
         let result = try PanelAnalysis.rank(try Self.panel(), RankRequest(indicator: "TOTAL", period: .year(2023), group: "district"))
         #expect(result.scale == .values)
+        // The page gave 6 of the 9 districts: ranks among the 6, out of the 9 the ranking covers.
+        #expect(result.n == 6 && result.unitsInScope == 9)
         #expect(result.rows.map(\.unit.name).sorted() == expected.keys.sorted())
         for row in result.rows { #expect(row.rank == Double(expected[row.unit.name]!.rank)) }
     }

@@ -8,6 +8,8 @@ public struct CellProvenance: Sendable, Equatable {
     public var publishedRank: Int?
     /// The maximum points stated with the value.
     public var maximum: Double?
+    /// How many units the published ranking covers ("xếp thứ 3/9"), where the file says.
+    public var outOf: Int?
     /// How the value was obtained when not read directly (derived, resolved conflict).
     public var note: String?
 
@@ -21,6 +23,6 @@ public struct CellProvenance: Sendable, Equatable {
 
     /// Whether nothing is recorded.
     public var isEmpty: Bool {
-        source == nil && rankSource == nil && publishedRank == nil && maximum == nil && note == nil
+        source == nil && rankSource == nil && publishedRank == nil && maximum == nil && outOf == nil && note == nil
     }
 }

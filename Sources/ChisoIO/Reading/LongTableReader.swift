@@ -21,8 +21,9 @@ enum LongTableReader {
         let groupColumn = table.column(named: ColumnRole.group)
         let codeColumn = table.column(named: ColumnRole.criterionCode)
         let kindColumn = table.column(named: ColumnRole.scoreKind)
+        let outOfColumn = table.column(named: ColumnRole.outOf)
         let used = Set([unitColumn, indicatorColumn, valueColumn, periodColumn, rankColumn, maxColumn, sourceColumn, rankSourceColumn, noteColumn, groupColumn,
-                        codeColumn, kindColumn].compactMap { $0 })
+                        codeColumn, kindColumn, outOfColumn].compactMap { $0 })
         for (i, name) in table.header.enumerated() where !used.contains(i) {
             report.ignoredColumns.append("'\(name)' (not a column of the long layout)")
         }
@@ -56,6 +57,13 @@ enum LongTableReader {
             if let maxColumn {
                 let maximum = try DecimalResolver.value(of: NumericCell(text: table.field(record, maxColumn), location: table.location(record, maxColumn)), convention: convention)
                 if !maximum.isNaN { provenance.maximum = maximum }
+            }
+            if let outOfColumn {
+                let text = table.field(record, outOfColumn)
+                if !NumberSyntax.isMissing(text) {
+                    guard let size = Int(text), size >= 1 else { throw .badRank(at: table.location(record, outOfColumn), text: text) }
+                    provenance.outOf = size
+                }
             }
             if let sourceColumn, !table.field(record, sourceColumn).isEmpty { provenance.source = table.field(record, sourceColumn) }
             if let rankSourceColumn, !table.field(record, rankSourceColumn).isEmpty { provenance.rankSource = table.field(record, rankSourceColumn) }
