@@ -114,4 +114,49 @@ extension RankAllResult {
         }
         return out.finish()
     }
+
+    /// The rows of `groups` as the JSON objects `TableWriter.jsonRows` writes for
+    /// `table(groups:)` (one per line, separated by commas), without building the table: a whole
+    /// panel of millions of rows is written as JSON in batches, as CSV is.
+    public func json(groups: [Group]) -> [UInt8] {
+        // Keys and names encoded once; each row copies them.
+        func encoded(_ text: String) -> [UInt8] { Array(jsonString(text).utf8) }
+        let keys = dataColumns.map { Array((jsonString($0.id) + ": ").utf8) }
+        let names = units.map { encoded($0.name) }, codes = units.map { encoded($0.code) }
+        let periodTexts = periods.map { encoded($0.description) }
+        var out: [UInt8] = []
+        out.reserveCapacity(groups.reduce(0) { $0 + $1.count } * 200)
+        let null = Array("null".utf8)
+        func number(_ x: Double) {
+            if x.isFinite { DecimalText.appendShortest(x, to: &out) } else { out += null }
+        }
+        var first = true
+        for group in groups {
+            let indicator = encoded(group.indicator.id)
+            for row in 0..<group.count {
+                if !first { out += [0x2C, 0x0A] }
+                first = false
+                var key = 0
+                func field() {
+                    out += key == 0 ? [0x20, 0x20, 0x7B] : [0x2C, 0x20]
+                    out += keys[key]
+                    key += 1
+                }
+                let unit = Int(group.unit[row])
+                field(); out += indicator
+                field(); out += names[unit]
+                field(); out += codes[unit]
+                field(); out += periodTexts[Int(group.period[row])]
+                field(); number(group.value[row])
+                if percentScale { field(); number(group.percent[row]) }
+                field(); number(group.rank[row])
+                field(); DecimalText.appendInteger(Int64(group.n[row]), to: &out)
+                field(); if group.publishedRank[row] > 0 { DecimalText.appendInteger(Int64(group.publishedRank[row]), to: &out) } else { out += null }
+                field(); number(group.rankChange[row])
+                field(); number(group.percentile(row))
+                out.append(0x7D)
+            }
+        }
+        return out
+    }
 }

@@ -205,7 +205,8 @@ extension Table {
 }
 
 /// A JSON string literal for `s`.
-func jsonString(_ s: String) -> String {
+/// A JSON string literal: quotes, backslashes and control characters escaped.
+public func jsonString(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
         switch scalar {

@@ -96,5 +96,9 @@ struct RankAllTests {
         let batched = "[\n" + String(decoding: writer.jsonRows(result.table(groups: result.groups(0..<1))), as: UTF8.self) + ",\n"
             + String(decoding: writer.jsonRows(result.table(groups: result.groups(1..<2))), as: UTF8.self) + "\n]\n"
         #expect(batched == writer.render(result.table, as: .json))
+        // The direct writer gives the same bytes.
+        let direct = "[\n" + String(decoding: result.json(groups: result.groups(0..<1)), as: UTF8.self) + ",\n"
+            + String(decoding: result.json(groups: result.groups(1..<2)), as: UTF8.self) + "\n]\n"
+        #expect(direct == batched)
     }
 }

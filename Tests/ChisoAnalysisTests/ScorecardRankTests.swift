@@ -1,6 +1,7 @@
 import ChisoAnalysis
 import ChisoCore
 import ChisoIO
+import ChisoOutput
 import ChisoTestSupport
 import Foundation
 import Testing
@@ -78,6 +79,11 @@ struct ScorecardRankTests {
             #expect(group.rank[row] == Double(expected[name]!.rank), "\(name)")
             #expect((group.percent[row] * 100).rounded() / 100 == expected[name]!.percent, "\(name)")
         }
+        // JSON and CSV written directly carry the % column as the table does.
+        let writer = TableWriter(language: .en, numbers: NumberStyle())
+        #expect(String(decoding: result.json(groups: result.groups), as: UTF8.self) == String(decoding: writer.jsonRows(result.table), as: UTF8.self))
+        #expect(String(decoding: result.csv(groups: result.groups, language: .en, numbers: NumberStyle(), header: true), as: UTF8.self)
+                    == writer.render(result.table, as: .csv))
     }
 }
 

@@ -126,10 +126,9 @@ struct RankCommand: ParsableCommand {
         let (ranges, language, numbers, threads) = (batches, output.lang, input.numberStyle, input.threads)
         if output.resolvedFormat == .json {
             // The array `--format json` writes for a table, its objects written batch by batch.
-            let writer = TableWriter(language: language, numbers: numbers)
             guard result.count > 0 else { return try output.emit(result.table, numbers: numbers) }
             return try output.emitBatches(count: ranges.count, threads: threads, opening: Array("[\n".utf8), separator: Array(",\n".utf8),
-                                          closing: Array("\n]\n".utf8)) { k, _ in [UInt8](writer.jsonRows(result.table(groups: result.groups(ranges[k])))) }
+                                          closing: Array("\n]\n".utf8)) { k, _ in result.json(groups: result.groups(ranges[k])) }
         }
         let byteOrderMark = output.csvByteOrderMark
         try output.emitBatches(count: ranges.count, threads: threads) { k, first in
