@@ -172,3 +172,33 @@ struct PublishedScorecardTests {
         #expect(try panel.scorecardTree().total == 0)
     }
 }
+
+/// The criteria tree given by a parent column instead of codes: the same scorecard, the same answers.
+struct ParentColumnTests {
+    @Test func parentsGiveTheSameTreeAsCodes() throws {
+        let coded = try String(contentsOfFile: Fixtures.fixturesFolder + "/scorecards/departments.csv", encoding: .utf8)
+        // unit,year,criterion code,indicator,value,max,level → unit,year,parent,indicator,value,max,level
+        let parentOf = ["0": "", "1": "TOTAL", "1.1": "\"Công tác chỉ đạo, điều hành\"", "1.2": "\"Công tác chỉ đạo, điều hành\"", "2": "TOTAL", "3": "TOTAL"]
+        var lines = coded.split(separator: "\n").map(String.init)
+        lines[0] = "unit,year,parent,indicator,value,max,level"
+        for k in 1..<lines.count {
+            let fields = lines[k].split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            lines[k] = [fields[0], fields[1], try #require(parentOf[fields[2]]), fields[3]].joined(separator: ",")
+        }
+        let folder = try Fixtures.temporaryFolder()
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/parents.csv", atomically: true, encoding: .utf8)
+        let panel = try PanelLoader(registry: try Fixtures.registry()).load(path: folder + "/parents.csv").0
+        let tree = try panel.scorecardTree()
+        #expect(tree.nodes.map(\.code) == ["1", "1.1", "1.2", "2", "3"])
+        let byParents = try PanelAnalysis.pointsLost(panel, ScorecardPlanTests.unit)
+        let byCodes = try PanelAnalysis.pointsLost(try ScorecardPlanTests.panel(), ScorecardPlanTests.unit)
+        #expect(byParents.criteria.map(\.criterion.id) == byCodes.criteria.map(\.criterion.id))
+        #expect(byParents.criteria.map(\.lost) == byCodes.criteria.map(\.lost))
+    }
+
+    @Test func anUnknownParentIsAnError() throws {
+        let folder = try Fixtures.temporaryFolder()
+        try "unit,year,parent,indicator,value,max\nA,2023,,TOTAL,80,100\nA,2023,TOTALL,Field,40,50\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+        #expect(throws: DataError.self) { try PanelLoader(registry: try Fixtures.registry()).load(path: folder + "/bad.csv") }
+    }
+}

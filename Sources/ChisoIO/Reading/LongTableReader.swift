@@ -22,8 +22,9 @@ enum LongTableReader {
         let codeColumn = table.column(named: ColumnRole.criterionCode)
         let kindColumn = table.column(named: ColumnRole.scoreKind)
         let outOfColumn = table.column(named: ColumnRole.outOf)
+        let parentColumn = codeColumn == nil ? table.column(named: ColumnRole.parent) : nil
         let used = Set([unitColumn, indicatorColumn, valueColumn, periodColumn, rankColumn, maxColumn, sourceColumn, rankSourceColumn, noteColumn, groupColumn,
-                        codeColumn, kindColumn, outOfColumn].compactMap { $0 })
+                        codeColumn, kindColumn, outOfColumn, parentColumn].compactMap { $0 })
         for (i, name) in table.header.enumerated() where !used.contains(i) {
             report.ignoredColumns.append("'\(name)' (not a column of the long layout)")
         }
@@ -79,6 +80,42 @@ enum LongTableReader {
                 group: groupColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 },
                 criterionCode: codeColumn.map { table.field(record, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
+        if let parentColumn { try CriterionParents.code(&observations, parents: table.records.map { table.field($0, parentColumn) }, file: table.displayName) }
         return observations
+    }
+}
+
+/// A criteria tree given by a parent column (each criterion names the one it belongs to) turned
+/// into the codes a code column would give: the root — the one criterion without a parent that
+/// others belong to — is `0`, its criteria `1`, `2`, … in the order they first occur, theirs
+/// `1.1`, `1.2`, …. Criteria no path from the root reaches get no code.
+enum CriterionParents {
+    static func code(_ observations: inout [Observation], parents: [String], file: String) throws(DataError) {
+        var order: [String] = []
+        var parentOf: [String: String] = [:]
+        for (observation, parent) in zip(observations, parents) {
+            let name = observation.indicator, parent = parent.trimmingSpaces
+            if parentOf[name] == nil { order.append(name) }
+            if let known = parentOf[name], known != parent, !parent.isEmpty, !known.isEmpty {
+                throw .invalidMetadata(file: file, reason: "'\(name)' has two parents, '\(known)' and '\(parent)'")
+            }
+            if parentOf[name]?.isEmpty ?? true { parentOf[name] = parent }
+        }
+        for (name, parent) in parentOf where !parent.isEmpty && parentOf[parent] == nil {
+            throw .invalidMetadata(file: file, reason: "'\(parent)', the parent of '\(name)', is not a criterion of the file")
+        }
+        let roots = order.filter { parentOf[$0]!.isEmpty && parentOf.values.contains($0) }
+        guard roots.count == 1 else { return }
+        var codes = [roots[0]: "0"]
+        var pending = [roots[0]]
+        while let parent = pending.popLast() {
+            // Self-assessed scores take the code of the criterion they assess, through its name.
+            let children = order.filter { parentOf[$0] == parent && !ScoreKind.isSelfAssessed($0) }
+            for (k, child) in children.enumerated() {
+                codes[child] = codes[parent] == "0" ? "\(k + 1)" : "\(codes[parent]!).\(k + 1)"
+                pending.append(child)
+            }
+        }
+        for k in observations.indices { observations[k].criterionCode = codes[observations[k].indicator] }
     }
 }

@@ -80,6 +80,8 @@ enum ColumnRole {
     static let group = ["group", "level", "unit group", "nhóm", "khối", "cấp", "nhóm đơn vị", "khối đơn vị"]
     /// A criterion's code in a scorecard (`1`, `1.2`, `1.2.3`): the codes make the criteria tree.
     static let criterionCode = ["criterion code", "mã tiêu chí", "số hiệu tiêu chí"]
+    /// The criterion a criterion belongs to, by name: another way to give the tree.
+    static let parent = ["parent", "parent criterion", "tiêu chí cha", "thuộc tiêu chí"]
     /// How many units the published ranking covers: the size of a group some of whose units the
     /// file lacks (Tây Ninh's districts: 6 rows of 9).
     static let outOf = ["out of", "out_of", "trên tổng số", "số đơn vị xếp hạng"]

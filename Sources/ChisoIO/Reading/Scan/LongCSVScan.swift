@@ -15,7 +15,7 @@ enum LongCSVScan {
         let period = headerTable.column(named: ColumnRole.period)
         if period == nil && source.fallbackPeriod == nil { return nil }
         // Unit groups and criterion codes come with scorecards of a few dozen units: the general reader reads them.
-        if [ColumnRole.group, ColumnRole.criterionCode, ColumnRole.scoreKind, ColumnRole.outOf].contains(where: { headerTable.column(named: $0) != nil }) { return nil }
+        if [ColumnRole.group, ColumnRole.criterionCode, ColumnRole.parent, ColumnRole.scoreKind, ColumnRole.outOf].contains(where: { headerTable.column(named: $0) != nil }) { return nil }
 
         let columns = (rank: headerTable.column(named: ColumnRole.rank), maximum: headerTable.column(named: ColumnRole.maximum),
                        source: headerTable.column(named: ColumnRole.source), rankSource: headerTable.column(named: ColumnRole.rankSource),
