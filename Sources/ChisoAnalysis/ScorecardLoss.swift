@@ -33,7 +33,10 @@ public struct CriterionScore: Sendable, Equatable {
     /// The points scored (NaN when the file has no score for it).
     public let score: Double
     /// maximum − score (nil without a maximum or a score).
-    public var lost: Double? { maximum.flatMap { score.isNaN ? nil : roundedToSignificantDigits($0 - score) } }
+    public var lost: Double? { Self.lost(maximum: maximum, score: score).map { roundedToSignificantDigits($0) } }
+
+    /// maximum − score, unrounded (nil without a maximum or a score).
+    static func lost(maximum: Double?, score: Double) -> Double? { maximum.flatMap { score.isNaN ? nil : $0 - score } }
     /// The share of all the points the unit lost, 0–100.
     public let shareOfLost: Double?
     /// Score minus the previous year's (NaN where either is missing).
@@ -109,7 +112,7 @@ extension PanelAnalysis {
                 return (panel.units[u].name, value, maximum(u, node.indicator).map { 100 * value / $0 })
             }
             let best = peerScores.max { ($0.2 ?? $0.1, $1.0) < ($1.2 ?? $1.1, $0.0) }
-            let lost = max.flatMap { score.isNaN ? nil : $0 - score }
+            let lost = CriterionScore.lost(maximum: max, score: score)
             let selfIndicator = panel.indicatorIndex(ScoreKind.selfAssessed(of: panel.indicators[node.indicator].id))
             let selfScore = selfIndicator.map { panel.value(unit: unit, period: p, indicator: $0) }.flatMap { $0.isNaN ? nil : $0 }
             criteria.append(CriterionScore(

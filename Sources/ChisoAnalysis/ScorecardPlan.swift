@@ -66,7 +66,8 @@ extension PanelAnalysis {
             let scope = try panel.units(inGroup: standing.group, among: Array(panel.units.indices)).units
             let ranking = try panel.rankingValues(period: p, indicator: tree.total, among: scope)
             let higherIsBetter = standing.total.indicator.higherIsBetter
-            let others = zip(scope, ranking.values).filter { $0.0 != panel.unitIndex(code: standing.unit.code) && !$0.1.isNaN }
+            let own = panel.unitIndex(code: standing.unit.code)
+            let others = zip(scope, ranking.values).filter { $0.0 != own && !$0.1.isNaN }
                 .sorted { higherIsBetter ? $0.1 > $1.1 : $0.1 < $1.1 }
             if k > others.count {
                 needed = current

@@ -86,8 +86,7 @@ extension Panel {
 
     /// Whether an indicator restates the total rather than scoring a criterion: a percentage or a rank.
     private static func restatesTotal(_ id: String) -> Bool {
-        let key = folded(id)
-        return id.contains("%") || key.hasPrefix("ty le") || key.hasPrefix("percent") || ["rank", "xep hang", "thu hang", "hang"].contains(key)
+        ScoreKind.isPercentage(id) || ["rank", "xep hang", "thu hang", "hang"].contains(folded(id))
     }
 
     /// The tree of coded criteria, ordered by code (`1.2` before `1.10`), each under the longest

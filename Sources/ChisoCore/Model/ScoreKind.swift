@@ -17,4 +17,11 @@ public enum ScoreKind {
 
     /// Whether an indicator holds self-assessed scores.
     public static func isSelfAssessed(_ indicator: String) -> Bool { indicator.hasSuffix(selfAssessedSuffix) }
+
+    /// Whether a column or indicator of a scorecard holds a share of the maximum rather than
+    /// points: `TỶ LỆ ĐẠT (%)`, `Tỷ lệ đạt`, `Percent reached` (out of 100, not of the unit's maximum).
+    public static func isPercentage(_ name: String) -> Bool {
+        let words = NameFolding.words(name)
+        return name.contains("%") || words.starts(with: ["ty", "le"]) || words.first?.hasPrefix("percent") == true
+    }
 }

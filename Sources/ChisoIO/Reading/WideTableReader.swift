@@ -32,7 +32,7 @@ enum WideTableReader {
         }
         let convention = try DecimalResolver.convention(for: cells, option: options.decimal)
         // Percentages are out of 100, not out of the unit's maximum.
-        let percentColumns = Set(indicatorColumns.filter { table.header[$0].contains("%") || NameFolding.words(table.header[$0]).starts(with: ["ty", "le"]) })
+        let percentColumns = Set(indicatorColumns.filter { ScoreKind.isPercentage(table.header[$0]) })
         var observations: [Observation] = []
         observations.reserveCapacity(table.records.count * indicatorColumns.count)
         for record in table.records {
