@@ -77,8 +77,9 @@ extension ScorecardPlan {
                 : LocalizedText(vi: "Mỗi tiêu chí không vượt tỷ lệ cao nhất mà đơn vị khác cùng nhóm đã đạt.", en: "No criterion above the best share a peer reached."),
         ]
         if shortfall > 0 {
-            footnotes.append(LocalizedText(vi: "Các tiêu chí chỉ bù được \(DecimalText.shortest(pointsNeeded - shortfall)) điểm: còn thiếu \(DecimalText.shortest(shortfall)).",
-                                           en: "The criteria give only \(DecimalText.shortest(pointsNeeded - shortfall)) points: \(DecimalText.shortest(shortfall)) short."))
+            let given = DecimalText.shortest(((pointsNeeded - shortfall) * 1000).rounded(.down) / 1000), short = DecimalText.shortest((shortfall * 1000).rounded(.up) / 1000)
+            footnotes.append(LocalizedText(vi: "Các tiêu chí chỉ bù được \(given) điểm: còn thiếu \(short).",
+                                           en: "The criteria give only \(given) points: \(short) short."))
         }
         if let probability {
             footnotes.append(LocalizedText(vi: "Xác suất đạt mục tiêu (dự báo của cả nhóm): \(DecimalText.shortest((probability * 1000).rounded() / 1000)).",

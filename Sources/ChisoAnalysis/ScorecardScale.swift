@@ -56,7 +56,7 @@ public enum ScorecardError: RemediableError, Equatable {
     public var remedy: Remedy? {
         switch self {
         case .chooseGroup: return .chooseGroup
-        case .noTotal: return .chooseIndicator
+        case .noTotal: return .chooseTotal
         default: return nil
         }
     }

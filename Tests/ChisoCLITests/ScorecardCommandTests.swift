@@ -30,6 +30,25 @@ struct ScorecardCommandTests {
         #expect(ranked.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] } == ["Sở Ngoại vụ", "Sở Tư pháp", "Sở KH&CN", "Sở Y tế"])
     }
 
+    /// In CSV the plan's footnotes — the points needed, a shortfall — go to stderr, even with -q:
+    /// an empty or short list of criteria is never read as "nothing to do".
+    @Test func aShortfallIsSaidInDataFormats() throws {
+        let plan = try CLIRunner.run(["scorecard", "plan", Self.file, "--unit", "Sở KH&CN", "--percent", "99", "--format", "csv", "-q"])
+        #expect(plan.status == 0)
+        #expect(plan.stderr.contains("note: The criteria give only 4.5 points: 1.5 short."))
+        #expect(plan.stdout.split(separator: "\n").count == 4)
+    }
+
+    /// A file without a total is refused with the option that names it.
+    @Test func aMissingTotalNamesTheOption() throws {
+        let path = try Fixtures.temporaryFile("fields.csv", "unit,year,indicator,value,max\nSở A,2023,Field 1,5,6\nSở A,2023,Field 2,3,4\n")
+        let result = try CLIRunner.run(["scorecard", "lost", path, "--unit", "Sở A"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("has no indicator named as a scorecard's total") && result.stderr.contains("name it with --total"))
+        let named = try CLIRunner.run(["scorecard", "lost", path, "--unit", "Sở A", "--total", "Field 1", "--format", "csv", "-q"])
+        #expect(named.status == 0 && named.stdout.contains("Field 2,4,3,1"))
+    }
+
     @Test func badGoalsAreRefused() throws {
         let none = try CLIRunner.run(["scorecard", "plan", Self.file, "--unit", "Sở KH&CN"])
         #expect(none.status != 0 && none.stderr.contains("give one goal"))

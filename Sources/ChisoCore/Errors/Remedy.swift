@@ -42,6 +42,8 @@ public enum Remedy: Sendable, Equatable {
     case describeDataset(String)
     /// Name the group of units to rank (departments, districts…).
     case chooseGroup
+    /// Name the indicator that is a scorecard's total.
+    case chooseTotal
 }
 
 /// An error whose fix may be a change to the request: `remedy` says which, and `description`

@@ -35,12 +35,13 @@ public enum PanelGrowth {
     }
 
     /// Fits the pooled model on `panel` (units × periods, NaN = missing).
-    /// - Throws: `.tooShort` when fewer than 8 changes or 3 units with changes exist.
+    /// - Throws: `.tooShort` when fewer than 3 units have changes, or fewer than 8 changes exist.
     public static func fit(_ panel: [[Double]]) throws(ForecastFailure) -> Fit {
         let changes = changes(panel)
         let units = changes.indices.filter { !changes[$0].isEmpty }
         let rows = units.reduce(0) { $0 + changes[$1].count }
-        guard rows >= 8, units.count >= 3 else { throw .tooShort(observations: rows, needed: 8, model: "Panel growth (changes of at least 3 units)") }
+        guard units.count >= 3 else { throw .tooShort(observations: units.count, needed: 3, model: "Panel growth (units with two consecutive values)") }
+        guard rows >= 8 else { throw .tooShort(observations: rows, needed: 8, model: "Panel growth (changes)") }
         let own = changes.map { $0.isEmpty ? Double.nan : $0.reduce(0, +) / Double($0.count) }
         // Within-unit variance of the changes, pooled; the spread of the unit means beyond what
         // that variance alone would give.

@@ -24,7 +24,9 @@ struct ScorecardOptions: ParsableArguments {
     @Option(help: "The total's indicator (default: the one named TOTAL, Tổng điểm…, or coded 0).")
     var total: String?
 
-    var request: ScorecardRequest { ScorecardRequest(unit: unit, year: year, total: total) }
+    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
+
+    var request: ScorecardRequest { ScorecardRequest(unit: unit, year: year, total: total, group: groupOptions.group) }
 
     func validate() throws {
         if let year, !(1900...2100).contains(year) { throw ValidationError("--year must be a year such as 2023, not \(year)") }
@@ -42,7 +44,6 @@ struct ScorecardLostCommand: ParsableCommand {
     @Option(help: "Show the criteria at this depth of the tree (1: the fields); default: the deepest criteria.")
     var depth: Int?
 
-    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -51,10 +52,7 @@ struct ScorecardLostCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(scorecard.dataset)
-        var request = scorecard.request
-        request.group = groupOptions.group
-        let result = try PanelAnalysis.pointsLost(panel, request, depth: depth)
+        let result = try PanelAnalysis.pointsLost(try DataSession(input).loadPanel(scorecard.dataset), scorecard.request, depth: depth)
         try output.emit(result.table, numbers: input.numberStyle)
     }
 }
@@ -76,7 +74,6 @@ struct ScorecardPlanCommand: ParsableCommand {
     @Flag(name: .customLong("up-to-maximum"), help: "Let a criterion go up to its maximum, above the best share a peer reached.")
     var upToMaximum = false
 
-    @OptionGroup(title: "Scorecards") var groupOptions: GroupOptions
     @OptionGroup(title: "Input") var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
@@ -87,11 +84,14 @@ struct ScorecardPlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let panel = try DataSession(input).loadPanel(scorecard.dataset)
-        var request = scorecard.request
-        request.group = groupOptions.group
         let goal: ScorecardGoal = rank.map { .rank($0) } ?? .percent(percent!)
-        let result = try PanelAnalysis.scorecardPlan(panel, request, goal: goal, beyondPeers: upToMaximum)
-        try output.emit(result.table, numbers: input.numberStyle)
+        let result = try PanelAnalysis.scorecardPlan(try DataSession(input).loadPanel(scorecard.dataset), scorecard.request, goal: goal, beyondPeers: upToMaximum)
+        let table = result.table
+        // What the rows need to be read — the points needed, a shortfall, the probability — is in
+        // the footnotes, which data formats do not carry: said on stderr, even with -q.
+        if ![.table, .markdown].contains(output.resolvedFormat) {
+            for note in table.footnotes { Diagnostics.note(note.text(output.lang)) }
+        }
+        try output.emit(table, numbers: input.numberStyle)
     }
 }

@@ -25,6 +25,7 @@ extension Remedy {
         case let .removeImports(dataset): return "`chiso datasets remove \(dataset)` removes the workbooks imported into it"
         case let .describeDataset(name): return "`chiso datasets \(name)` lists them"
         case .chooseGroup: return "choose one with --unit-group"
+        case .chooseTotal: return "name it with --total"
         }
     }
 }
