@@ -65,11 +65,16 @@ extension DossierAnalysis {
                     report("balance", "the counts given exceed the workload: \(field.rawValue) would be \(number(value))")
                 }
             } else if balance.missing.isEmpty, let workload = row.workload, let inTime {
-                let parts = [inTime] + outcomeFields.map { row[$0]! } + [row[.paused] ?? 0]
+                // Returned or refused, and paused, count 0 when the row has no such column.
+                var parts = [inTime] + outcomeFields.map { row[$0]! }
+                var names = ["in time", "late", "withdrawn", "pending in time", "overdue"]
+                if let rejected = row[.rejected] { parts.append(rejected); names.append("returned or refused") }
+                parts.append(row[.paused] ?? 0)
+                names.append("paused")
                 let total = parts.reduce(0, +)
                 if total != workload {
                     let left = [row[.carriedOver], row.receivedInPeriod].compactMap { $0 }.map(number).joined(separator: " + ")
-                    report("balance", "\(left) = \(number(workload)) ≠ \(parts.map(number).joined(separator: " + ")) = \(number(total)) (in time + late + withdrawn + pending in time + overdue + paused)")
+                    report("balance", "\(left) = \(number(workload)) ≠ \(parts.map(number).joined(separator: " + ")) = \(number(total)) (\(names.joined(separator: " + ")))")
                 }
             } else if !balance.missing.isEmpty {
                 unchecked.append((location, balance.missing))

@@ -27,27 +27,27 @@ struct DossierRecordSummarizerTests {
     }
 
     @Test func byUnitAndMonthMatchesPandas() throws {
-        let summary = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(granularity: .month))
+        let summary = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(granularity: .month, accounting: .cohort))
         #expect(summary.records == 3000)
         #expect(summary.badRows == 0)
         try compare(summary, with: "pandas_unit_month.csv", keys: 2)
     }
 
     @Test func byUnitAndQuarterMatchesPandas() throws {
-        let summary = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(granularity: .quarter))
+        let summary = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(granularity: .quarter, accounting: .cohort))
         try compare(summary, with: "pandas_unit_quarter.csv", keys: 2)
     }
 
     @Test func byUnitYearAndAgencyMatchesPandas() throws {
-        let summary = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(granularity: .year, byAgency: true))
+        let summary = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(granularity: .year, accounting: .cohort, byAgency: true))
         #expect(summary.breakdownNames == ["agency"])
         try compare(summary, with: "pandas_unit_year_agency.csv", keys: 3)
     }
 
-    @Test(arguments: [1, 2, 3, 7])
-    func workersDoNotChangeTheResult(_ workers: Int) throws {
-        let one = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(workers: 1))
-        let many = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(workers: workers))
+    @Test(arguments: [1, 2, 3, 7], DossierAccounting.allCases)
+    func workersDoNotChangeTheResult(_ workers: Int, _ accounting: DossierAccounting) throws {
+        let one = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(accounting: accounting, workers: 1))
+        let many = try DossierRecordSummarizer.summarize(path: Self.folder + "/records.csv", options: DossierSummaryOptions(accounting: accounting, workers: workers))
         #expect(one.rows == many.rows)
     }
 
@@ -64,11 +64,11 @@ struct DossierRecordSummarizerTests {
 
     @Test func badRowsAreCountedWithTheirLines() throws {
         let path = try Fixtures.temporaryFile("bad.csv", Self.badFile)
-        let summary = try DossierRecordSummarizer.summarize(path: path, options: DossierSummaryOptions(asOf: "2024-02-01"))
+        let summary = try DossierRecordSummarizer.summarize(path: path, options: DossierSummaryOptions(accounting: .cohort, asOf: "2024-02-01"))
         #expect(summary.records == 3)
         #expect(summary.badRows == 3)
         #expect(summary.firstBadRows.map(\.line) == [3, 5, 6])
-        #expect(summary.firstBadRows[0].reason == "channel is not online, direct or postal")
+        #expect(summary.firstBadRows[0].reason == "channel 'fax' is not known (online, direct, postal or their Vietnamese names)")
         // The code 01 and the name "Hà Nội" are kept apart: a records file should use codes.
         #expect(summary.rows.map(\.unit) == ["01", "Hà Nội"])
         #expect(summary.rows[1][.pendingOverdue] == 1)
@@ -77,8 +77,8 @@ struct DossierRecordSummarizerTests {
 
     @Test func strictStopsAtTheFirstBadRow() throws {
         let path = try Fixtures.temporaryFile("bad.csv", Self.badFile)
-        #expect(throws: DossierRecordError.badRow(file: path, line: 3, reason: "channel is not online, direct or postal")) {
-            try DossierRecordSummarizer.summarize(path: path, options: DossierSummaryOptions(strict: true))
+        #expect(throws: DossierRecordError.badRow(file: path, line: 3, reason: "channel 'fax' is not known (online, direct, postal or their Vietnamese names)")) {
+            try DossierRecordSummarizer.summarize(path: path, options: DossierSummaryOptions(accounting: .cohort, strict: true))
         }
     }
 

@@ -30,6 +30,8 @@ public enum Remedy: Sendable, Equatable {
     case giveRateAsPercent
     /// Count bad rows and go on instead of stopping at the first.
     case countBadRows
+    /// Name a records file's own columns, statuses or channels in a map file.
+    case mapRecordNames
     /// Allow a workbook part to inflate to a larger size.
     case raiseWorkbookLimit
     /// Say which region system a region name belongs to.

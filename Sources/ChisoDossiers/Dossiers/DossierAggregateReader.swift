@@ -7,12 +7,20 @@ import Foundation
 /// (long). Counts are read with the file's decimal convention (`3.589` with a decimal comma is
 /// 3589) and must be whole non-negative numbers — `dossiers check` reports those that are not.
 public enum DossierAggregateReader {
+    /// Rate columns a records summary writes beside its counts; read back, they are left out
+    /// (`rates` recomputes them under the convention asked for).
+    public static let rateColumns = ["on_time_rate", "late_rate", "online_share", "postal_share"]
+
     public static func read(path: String, options: ReadOptions = ReadOptions(), registry: ProvinceRegistry?) throws -> [DossierAggregate] {
         let (panel, _) = try PanelLoader(registry: registry).load(path: path, options: options)
         var fieldIndex: [DossierField: Int] = [:]
         var unknown: [String] = []
         for (i, indicator) in panel.indicators.enumerated() {
-            if let field = DossierField(rawValue: indicator.id.lowercased()) { fieldIndex[field] = i } else { unknown.append(indicator.id) }
+            if let field = DossierField(rawValue: indicator.id.lowercased()) {
+                fieldIndex[field] = i
+            } else if !rateColumns.contains(indicator.id.lowercased()) {
+                unknown.append(indicator.id)
+            }
         }
         guard !fieldIndex.isEmpty else { throw DossierError.noCountColumns(file: path, found: panel.indicators.map(\.id)) }
         if !unknown.isEmpty { throw DossierError.unknownColumns(file: path, names: unknown) }

@@ -2,7 +2,7 @@ import ChisoCore
 
 /// The balance of a dossier report: the workload (carried over + received in the period) equals
 /// what became of it — resolved early or on time, late, withdrawn, pending in time, pending
-/// overdue (and paused, counted 0 when a report has no such line).
+/// overdue (and returned or refused, and paused, each counted 0 when a report has no such line).
 ///
 /// A column a report does not have is unknown, not zero. When exactly one term of the balance is
 /// unknown, the others determine it: the report's own arithmetic says what it must be.
@@ -48,7 +48,7 @@ extension DossierAggregate {
         }
         let others: [Double?] = [resolvedInTime, counts[.resolvedLate], counts[.withdrawn], counts[.pendingInTime], counts[.pendingOverdue]]
         guard let workload else { return (self, DossierBalance(missing: missing.map(\.name), derived: nil)) }
-        let value = workload - others.compactMap { $0 }.reduce(0, +) - (counts[.paused] ?? 0)
+        let value = workload - others.compactMap { $0 }.reduce(0, +) - (counts[.rejected] ?? 0) - (counts[.paused] ?? 0)
         var row = self
         switch field {
         case .resolvedEarly: row.counts[.resolvedEarly] = value - (counts[.resolvedOnTime] ?? 0)

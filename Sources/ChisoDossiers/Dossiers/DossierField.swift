@@ -16,6 +16,8 @@ public enum DossierField: String, Sendable, CaseIterable {
     case resolvedInTime = "resolved_in_time"
     case resolvedLate = "resolved_late"
     case withdrawn
+    /// Returned to the applicant or refused after being received (*trả lại*, *từ chối*).
+    case rejected
     /// Not yet resolved and not yet due.
     case pendingInTime = "pending_in_time"
     /// Not yet resolved and past due.
@@ -41,6 +43,7 @@ public enum DossierField: String, Sendable, CaseIterable {
         case .resolvedInTime: return LocalizedText(vi: "Giải quyết trước và đúng hạn", en: "Resolved early or on time")
         case .resolvedLate: return LocalizedText(vi: "Giải quyết quá hạn", en: "Resolved late")
         case .withdrawn: return LocalizedText(vi: "Rút hồ sơ", en: "Withdrawn")
+        case .rejected: return LocalizedText(vi: "Trả lại, từ chối", en: "Returned or refused")
         case .pendingInTime: return LocalizedText(vi: "Đang giải quyết chưa đến hạn", en: "Pending, not yet due")
         case .pendingOverdue: return LocalizedText(vi: "Đang giải quyết quá hạn", en: "Pending, overdue")
         case .paused: return LocalizedText(vi: "Tạm dừng", en: "Paused")

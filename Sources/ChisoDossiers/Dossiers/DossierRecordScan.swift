@@ -2,13 +2,15 @@ import ChisoCore
 import Foundation
 import Synchronization
 
-/// Column positions of a records file.
+/// Column positions of a records file; −1 for an optional column the file does not have.
 struct RecordLayout: Sendable {
     let fieldCount: Int
     let unit: Int, agency: Int, procedure: Int, channel: Int, received: Int, due: Int, finished: Int, status: Int
+    /// The field separator: `,`, `;` or tab.
+    let separator: UInt8
 }
 
-/// A group of the sparse path: any unit spelling, any period, agency and procedure ids.
+/// A group of the sparse path: any unit spelling, agency and procedure ids, and a period offset.
 struct GroupKey: Hashable, Sendable {
     let unit: Int
     let period: Int
@@ -16,15 +18,23 @@ struct GroupKey: Hashable, Sendable {
     let procedure: Int
 }
 
+/// A value of the status or channel column that the vocabulary does not know: how many rows
+/// have it and the first three of their lines (within the worker's range until merged).
+struct UnknownValue: Sendable {
+    var count = 0
+    var lines: [Int] = []
+}
+
 /// What one worker counted over its byte range.
 struct WorkerResult: Sendable {
-    /// Dense counters: [GSO code 0–99] × [period since 1990] × slot.
+    /// Dense counters: [GSO code 0–99] × [period offset] × slot.
     var dense: [Int32]
     var sparseIndex: [GroupKey: Int] = [:]
     var sparseKeys: [GroupKey] = []
     var sparseCounts: [Int32] = []
-    /// Pending dossiers: group (dense index ≥ 0, or −(sparse index + 1)) and due day.
-    var pending: [(group: Int, dueDay: Int32)] = []
+    /// Dossiers still open (not paused): group (dense index ≥ 0, or −(sparse index + 1)) and due
+    /// date (packed; `Int32.max` without one).
+    var open: [(group: Int, due: Int32)] = []
     /// Names of units that are not codes, by their (negative) id.
     var unitNames: [Int: String] = [:]
     /// Agency and procedure names by hash.
@@ -33,7 +43,15 @@ struct WorkerResult: Sendable {
     var records = 0
     var bad = 0
     var firstBad: [(line: Int, reason: String)] = []
-    var maxDay: Int32 = .min
+    /// Unknown statuses and channels by column name and value.
+    var unknown: [String: UnknownValue] = [:]
+    /// Dossiers whose stated timing (early, on time, late) differs from their dates.
+    var timingConflicts = UnknownValue()
+    /// Dossiers received after the as-of date, not counted.
+    var afterAsOf = 0
+    /// The earliest received and latest received or finished date, packed.
+    var earliest = Int.max
+    var latest = 0
 }
 
 /// Bytes read so far, shared by the workers.
@@ -63,29 +81,7 @@ final class ProgressMonitor: @unchecked Sendable {
 }
 
 extension DossierRecordSummarizer {
-    static let firstYear = 1990
-    static let years = 110
     static let unitCodes = 100
-
-    static func periodsPerYear(_ kind: Period.Kind) -> Int {
-        switch kind {
-        case .month: return 12
-        case .quarter: return 4
-        case .half: return 2
-        case .year: return 1
-        }
-    }
-
-    /// A yyyy-mm-dd date in bytes: (year, month, day), or nil.
-    @inline(__always)
-    static func date(_ p: UnsafePointer<UInt8>, _ length: Int) -> (Int, Int, Int)? {
-        guard length == 10, p[4] == 0x2D, p[7] == 0x2D else { return nil }
-        @inline(__always) func digit(_ i: Int) -> Int? { let d = Int(p[i]) - 48; return (0...9).contains(d) ? d : nil }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        let month = m0 * 10 + m1, day = d0 * 10 + d1
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return (y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day)
-    }
 
     /// FNV-1a hash of bytes.
     @inline(__always)
@@ -95,18 +91,10 @@ extension DossierRecordSummarizer {
         return h
     }
 
-    @inline(__always)
-    static func equals(_ p: UnsafePointer<UInt8>, _ length: Int, _ word: StaticString) -> Bool {
-        guard length == word.utf8CodeUnitCount else { return false }
-        let w = word.utf8Start
-        for i in 0..<length where p[i] != w[i] { return false }
-        return true
-    }
-
     /// Counts the records in [from, to) of the file, read with `pread` through one 8 MB buffer
     /// (a memory map with a window unmapped after use measured no faster).
-    static func scan(fd: Int32, from: Int, to: Int, layout: RecordLayout, options: DossierSummaryOptions, progress: ByteCounter) -> WorkerResult {
-        var scanner = RecordScanner(layout: layout, options: options)
+    static func scan(fd: Int32, from: Int, to: Int, context: RecordContext, progress: ByteCounter) -> WorkerResult {
+        var scanner = RecordScanner(context: context)
         defer { scanner.deallocate() }
         let bufferSize = 8 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferSize + RecordScanner.readPadding)
@@ -134,7 +122,7 @@ extension DossierRecordSummarizer {
             carry = available - lineStart
             if carry > 0 { memmove(buffer, buffer + lineStart, carry) }
             progress.value.add(n, ordering: .relaxed)
-            if atEnd || (options.strict && scanner.result.bad > 0) { break }
+            if atEnd || (context.options.strict && scanner.result.bad > 0) { break }
             if carry == bufferSize {
                 // A line longer than the buffer: count it as bad and skip it.
                 scanner.result.lines += 1
@@ -146,53 +134,89 @@ extension DossierRecordSummarizer {
     }
 }
 
+/// What every worker shares: the layout, the options, the periods and the names to read.
+struct RecordContext: Sendable {
+    let layout: RecordLayout
+    let options: DossierSummaryOptions
+    let periods: RecordPeriods
+    /// The as-of date when given, packed.
+    let asOf: Int?
+    let vocabulary: DossierRecordVocabulary
+}
+
 /// Reads record lines into one worker's counts. A struct with its counters behind pointers, so
 /// that the hot path does no dynamic exclusivity checks (a nested function capturing the state
 /// spent more than half its time in them).
 struct RecordScanner {
+    let context: RecordContext
     let layout: RecordLayout
-    let options: DossierSummaryOptions
-    let perYear: Int
+    let periods: RecordPeriods
     let span: Int
     let dense: Bool
+    let byPeriod: Bool
     let counts: UnsafeMutablePointer<Int32>
     let countCapacity: Int
     let fieldStart: UnsafeMutablePointer<Int>
     let fieldLength: UnsafeMutablePointer<Int>
+    let separators: UInt64
     var result = WorkerResult(dense: [])
-    /// The latest date seen, packed as yyyymmdd.
-    var latest = 0
+    /// Statuses and channels spelled other than the English schema's words, by their bytes.
+    var statusCache = ByteTable<DossierRecordStatus?>()
+    var channelCache = ByteTable<DossierRecordChannel?>()
 
     typealias S = DossierRecordSummarizer
 
-    init(layout: RecordLayout, options: DossierSummaryOptions) {
-        self.layout = layout
-        self.options = options
-        perYear = S.periodsPerYear(options.granularity)
-        span = S.years * perYear
-        dense = !options.byAgency && !options.byProcedure
-        countCapacity = S.unitCodes * span * S.slotCount
+    // Counter slots per group. Cohort accounting counts every slot in the period received;
+    // period accounting counts received and channels there, outcomes in the period finished,
+    // paused dossiers where they were received (they stay paused), and the start and end of
+    // each finished dossier's overdue stretch.
+    static let received = 0, online = 1, postal = 2, direct = 3, early = 4, onTime = 5, late = 6, withdrawn = 7, rejected = 8
+    static let pending = 9, paused = 10, overdueFrom = 11, overdueUntil = 12
+    static let slotCount = 13
+
+    init(context: RecordContext) {
+        self.context = context
+        layout = context.layout
+        periods = context.periods
+        span = periods.span
+        dense = !context.options.byAgency && !context.options.byProcedure
+        byPeriod = context.options.accounting == .period
+        countCapacity = S.unitCodes * span * Self.slotCount
         counts = .allocate(capacity: countCapacity)
         counts.initialize(repeating: 0, count: countCapacity)
         fieldStart = .allocate(capacity: layout.fieldCount + 1)
         fieldLength = .allocate(capacity: layout.fieldCount + 1)
+        separators = UInt64(layout.separator) &* 0x0101_0101_0101_0101
+        sparseCounts = .allocate(capacity: 0)
     }
 
     func deallocate() {
         counts.deallocate()
+        sparseCounts.deallocate()
         fieldStart.deallocate()
         fieldLength.deallocate()
     }
 
     mutating func finish() -> WorkerResult {
         result.dense = Array(UnsafeBufferPointer(start: counts, count: countCapacity))
-        if latest > 0 { result.maxDay = CivilDate.dayNumber(year: latest / 10000, month: latest / 100 % 100, day: latest % 100) }
+        result.sparseCounts = Array(UnsafeBufferPointer(start: sparseCounts, count: result.sparseKeys.count * Self.slotCount))
         return result
     }
 
     mutating func bad(_ reason: String) {
         result.bad += 1
         if result.firstBad.count < 10 { result.firstBad.append((result.lines, reason)) }
+    }
+
+    /// The text of field `column` of the current line, for messages.
+    func text(_ base: UnsafePointer<UInt8>, _ column: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + fieldStart[column], count: fieldLength[column]), as: UTF8.self)
+    }
+
+    mutating func unknownValue(_ column: String, _ value: String) {
+        let key = column + "\u{1F}" + value
+        result.unknown[key, default: UnknownValue()].count += 1
+        if result.unknown[key]!.lines.count < 3 { result.unknown[key]!.lines.append(result.lines) }
     }
 
     /// The first `length` bytes (up to 8) at `p` as a little-endian word, the rest zero; a longer
@@ -214,39 +238,81 @@ struct RecordScanner {
     static let directWord: UInt64 = 0x0000746365726964  // "direct"
     static let postalWord: UInt64 = 0x00006C6174736F70  // "postal"
 
-    /// Bytes every line buffer keeps readable past its end, for `nextComma`'s last word.
+    /// Bytes every line buffer keeps readable past its end, for `nextSeparator`'s last word.
     static let readPadding = 16
 
-    /// A yyyy-mm-dd date packed as yyyymmdd, or nil.
+    /// The position of the first separator in [from, to), or `to`: eight bytes at a time with the
+    /// has-zero-byte trick on the word XOR the separator repeated. The last word may reach up to
+    /// 7 bytes past `to`; every line lies in a buffer with `readPadding` bytes to spare, and a
+    /// separator found there is clamped to `to`. (Finding separators and newlines together in one
+    /// pass, instead of glibc's vectorised memchr for the line end, measured 25% slower.)
     @inline(__always)
-    static func packedDate(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int? {
-        guard length == 10, p[4] == 0x2D, p[7] == 0x2D else { return nil }
-        let d0 = Int(p[0]) &- 48, d1 = Int(p[1]) &- 48, d2 = Int(p[2]) &- 48, d3 = Int(p[3]) &- 48
-        let m0 = Int(p[5]) &- 48, m1 = Int(p[6]) &- 48, e0 = Int(p[8]) &- 48, e1 = Int(p[9]) &- 48
-        // Every digit in 0…9: the largest as unsigned (a byte below '0' wraps to a huge value).
-        guard max(UInt(bitPattern: d0), UInt(bitPattern: d1), UInt(bitPattern: d2), UInt(bitPattern: d3),
-                  UInt(bitPattern: m0), UInt(bitPattern: m1), UInt(bitPattern: e0), UInt(bitPattern: e1)) <= 9 else { return nil }
-        let month = m0 &* 10 &+ m1, day = e0 &* 10 &+ e1
-        guard month >= 1 && month <= 12 && day >= 1 && day <= 31 else { return nil }
-        return ((d0 &* 10 &+ d1) &* 100 &+ d2 &* 10 &+ d3) &* 10000 &+ month &* 100 &+ day
-    }
-
-    /// The position of the first comma in [from, to), or `to`: eight bytes at a time with the
-    /// has-zero-byte trick on the word XOR ",,,,,,,,". The last word may reach up to 7 bytes past
-    /// `to`; every line lies in a buffer with `readPadding` bytes to spare, and a comma found
-    /// there is clamped to `to`. (Finding commas and newlines together in one pass, instead of
-    /// glibc's vectorised memchr for the line end, measured 25% slower.)
-    @inline(__always)
-    static func nextComma(_ p: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+    func nextSeparator(_ p: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
         var i = from
-        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
         while i < to {
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ commas
+            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ separators
             let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
             if zeros != 0 { return min(i &+ zeros.trailingZeroBitCount / 8, to) }
             i &+= 8
         }
         return to
+    }
+
+    /// The status of a field: the English words by one masked load, other names through the
+    /// vocabulary (looked up once per distinct spelling).
+    @inline(__always)
+    mutating func status(_ p: UnsafePointer<UInt8>, _ length: Int) -> DossierRecordStatus? {
+        switch Self.word(p, length) {
+        case Self.onTimeWord: return .onTime
+        case Self.earlyWord: return .early
+        case Self.pendingWord: return .pending
+        case Self.lateWord: return .late
+        default:
+            let vocabulary = context.vocabulary
+            return statusCache.value(p, length) { vocabulary.status($0) }
+        }
+    }
+
+    @inline(__always)
+    mutating func channel(_ p: UnsafePointer<UInt8>, _ length: Int) -> DossierRecordChannel? {
+        switch Self.word(p, length) {
+        case Self.onlineWord: return .online
+        case Self.directWord: return .direct
+        case Self.postalWord: return .postal
+        default:
+            let vocabulary = context.vocabulary
+            return channelCache.value(p, length) { vocabulary.channel($0) }
+        }
+    }
+
+    /// Splits a line into fields (quotes allowed around a field); false when the count is wrong.
+    @inline(__always)
+    mutating func split(_ line: UnsafeMutablePointer<UInt8>, _ length: Int) -> Bool {
+        var field = 0, p = 0
+        let fields = layout.fieldCount
+        let separator = layout.separator
+        while field < fields {
+            if p < length && line[p] == 0x22 {
+                var q = p + 1
+                while q < length && !(line[q] == 0x22 && (q + 1 >= length || line[q + 1] != 0x22)) { q += line[q] == 0x22 ? 2 : 1 }
+                fieldStart[field] = p + 1
+                fieldLength[field] = q - p - 1
+                p = q + 1
+            } else {
+                let q = nextSeparator(line, from: p, to: length)
+                fieldStart[field] = p
+                fieldLength[field] = q - p
+                p = q
+            }
+            field += 1
+            // nextSeparator stops at a separator or at the end; after a quoted field, require one.
+            if p < length && line[p] == separator { p += 1 } else { break }
+        }
+        guard field == fields && p >= length else {
+            bad("\(field < fields ? "too few" : "too many") fields (expected \(fields))")
+            return false
+        }
+        return true
     }
 
     /// Reads one line (without its newline).
@@ -256,38 +322,84 @@ struct RecordScanner {
         var length = rawLength
         if length > 0 && line[length - 1] == 0x0D { length -= 1 }
         if length == 0 { return }
-        if options.strict && result.bad > 0 { return }
-        // Split into fields (quotes allowed around a field).
-        var field = 0, p = 0
-        let fields = layout.fieldCount
-        while field < fields {
-            if p < length && line[p] == 0x22 {
-                var q = p + 1
-                while q < length && !(line[q] == 0x22 && (q + 1 >= length || line[q + 1] != 0x22)) { q += line[q] == 0x22 ? 2 : 1 }
-                fieldStart[field] = p + 1
-                fieldLength[field] = q - p - 1
-                p = q + 1
-            } else {
-                let q = Self.nextComma(line, from: p, to: length)
-                fieldStart[field] = p
-                fieldLength[field] = q - p
-                p = q
-            }
-            field += 1
-            // nextComma stops at a comma or at the end; after a quoted field, require a comma.
-            if p < length && line[p] == 0x2C { p += 1 } else { break }
-        }
-        guard field == fields && p >= length else {
-            return bad("\(field < fields ? "too few" : "too many") fields (expected \(fields))")
-        }
+        if context.options.strict && result.bad > 0 { return }
+        guard split(line, length) else { return }
         let base = UnsafePointer(line)
-        guard let received = Self.packedDate(base + fieldStart[layout.received], fieldLength[layout.received]) else {
-            return bad("received_date is not a date (yyyy-mm-dd)")
+        @inline(__always) func date(_ column: Int) -> Int? { RecordDates.packed(base + fieldStart[column], fieldLength[column]) }
+        guard let received = date(layout.received) else {
+            return bad("received_date '\(text(base, layout.received))' is not a date (yyyy-mm-dd or dd/mm/yyyy)")
         }
-        let year = received / 10000, month = received / 100 % 100
-        let periodKey = year * perYear + (month - 1) * perYear / 12
+        guard RecordPeriods.inRange(received) else { return bad("received_date '\(text(base, layout.received))' is outside 1990–2099") }
         let unitPointer = base + fieldStart[layout.unit], unitLength = fieldLength[layout.unit]
         if unitLength == 0 { return bad("unit is empty") }
+        guard var status = status(base + fieldStart[layout.status], fieldLength[layout.status]) else {
+            let value = text(base, layout.status)
+            unknownValue("status", value)
+            return bad("status '\(value)' is not known (docs/dossiers.md lists the statuses; a map file adds others)")
+        }
+        var channelSlot = -1
+        if layout.channel >= 0 {
+            guard let channel = channel(base + fieldStart[layout.channel], fieldLength[layout.channel]) else {
+                let value = text(base, layout.channel)
+                unknownValue("channel", value)
+                return bad("channel '\(value)' is not known (online, direct, postal or their Vietnamese names)")
+            }
+            channelSlot = channel == .online ? Self.online : channel == .direct ? Self.direct : Self.postal
+        }
+        var finished: Int? = nil
+        if fieldLength[layout.finished] > 0 {
+            guard let day = date(layout.finished) else { return bad("finished_date '\(text(base, layout.finished))' is not a date") }
+            finished = day
+        }
+        // A dossier without a due date (a procedure with no time limit) is never late or overdue.
+        var due = Int(Int32.max)
+        if fieldLength[layout.due] > 0 {
+            guard let day = date(layout.due) else { return bad("due_date '\(text(base, layout.due))' is not a date") }
+            due = day
+        }
+        if let asOf = context.asOf {
+            if received > asOf { result.afterAsOf += 1; return }
+            // Finished after the as-of date: still open then.
+            if let day = finished, day > asOf { finished = nil; status = .pending }
+        }
+        let isOpen = status == .pending || status == .paused
+        if let day = finished {
+            if byPeriod && isOpen { return bad("a \(status.rawValue) dossier has a finished_date (\(text(base, layout.finished)))") }
+            if day < received { return bad("finished_date \(text(base, layout.finished)) is before received_date \(text(base, layout.received))") }
+            guard RecordPeriods.inRange(day) else { return bad("finished_date '\(text(base, layout.finished))' is outside 1990–2099") }
+        } else if byPeriod && !isOpen {
+            return bad("a \(status.rawValue) dossier has no finished_date, so its period is unknown")
+        }
+        // Timing: from the dates when the status does not say it; a stated timing is kept, and
+        // counted when the dates say otherwise.
+        switch status {
+        case .resolved:
+            guard let day = finished, due != Int(Int32.max) else { return bad("a resolved dossier needs finished_date and due_date to tell whether it was on time") }
+            status = day < due ? .early : day == due ? .onTime : .late
+        case .early, .onTime, .late:
+            if let day = finished, due != Int(Int32.max) {
+                let fromDates: DossierRecordStatus = day < due ? .early : day == due ? .onTime : .late
+                if fromDates != status {
+                    result.timingConflicts.count += 1
+                    if result.timingConflicts.lines.count < 3 { result.timingConflicts.lines.append(result.lines) }
+                }
+            }
+        default: break
+        }
+        let outcome: Int
+        switch status {
+        case .early: outcome = Self.early
+        case .onTime: outcome = Self.onTime
+        case .late: outcome = Self.late
+        case .withdrawn: outcome = Self.withdrawn
+        case .rejected: outcome = Self.rejected
+        case .paused: outcome = Self.paused
+        default: outcome = Self.pending
+        }
+        if received < result.earliest { result.earliest = received }
+        let newest = max(received, finished ?? 0)
+        if newest > result.latest { result.latest = newest }
+        result.records += 1
         var code = 0
         var numeric = unitLength <= 3
         for k in 0..<unitLength {
@@ -295,68 +407,52 @@ struct RecordScanner {
             if d < 0 || d > 9 { numeric = false; break }
             code = code &* 10 &+ d
         }
-        // Status and channel words compared as one masked 8-byte load each (lines keep
-        // `readPadding` readable bytes past their end).
-        let statusWord = Self.word(base + fieldStart[layout.status], fieldLength[layout.status])
-        let status: Int
-        switch statusWord {
-        case Self.onTimeWord: status = S.onTime
-        case Self.earlyWord: status = S.early
-        case Self.pendingWord: status = S.pending
-        case Self.lateWord: status = S.late
-        default:
-            if S.equals(base + fieldStart[layout.status], fieldLength[layout.status], "withdrawn") { status = S.withdrawn }
-            else { return bad("status is not early, on_time, late, withdrawn or pending") }
-        }
-        let channel: Int
-        switch Self.word(base + fieldStart[layout.channel], fieldLength[layout.channel]) {
-        case Self.onlineWord: channel = S.online
-        case Self.directWord: channel = S.direct
-        case Self.postalWord: channel = S.postal
-        default: return bad("channel is not online, direct or postal")
-        }
-        var dueDay: Int32 = 0
-        if status == S.pending {
-            guard let due = Self.packedDate(base + fieldStart[layout.due], fieldLength[layout.due]) else { return bad("due_date of a pending dossier is not a date") }
-            dueDay = CivilDate.dayNumber(year: due / 10000, month: due / 100 % 100, day: due % 100)
-        }
-        var newest = received
-        if fieldLength[layout.finished] > 0 {
-            guard let finished = Self.packedDate(base + fieldStart[layout.finished], fieldLength[layout.finished]) else { return bad("finished_date is not a date") }
-            newest = max(newest, finished)
-        }
-        if newest > latest { latest = newest }
-        result.records += 1
-        let periodOffset = periodKey - S.firstYear * perYear
-        if dense && numeric && code < S.unitCodes && periodOffset >= 0 && periodOffset < span {
-            let group = code * span + periodOffset
-            let slot = counts + group * S.slotCount
-            slot[S.received] &+= 1
-            slot[channel] &+= 1
-            slot[status] &+= 1
-            if status == S.pending { result.pending.append((group, dueDay)) }
+        let unitId = dense && numeric && code < S.unitCodes ? code : sparseUnit(base: base, numeric: numeric, code: code)
+        let receivedOffset = periods.offset(received)
+        var slot = group(unitId, receivedOffset)
+        slot[Self.received] &+= 1
+        if channelSlot >= 0 { slot[channelSlot] &+= 1 }
+        let groupId = currentGroup
+        guard byPeriod else {
+            slot[outcome] &+= 1
+            if status == .pending { result.open.append((groupId, Int32(clamping: due))) }
             return
         }
-        sparse(base: base, numeric: numeric, code: code, periodKey: periodKey, channel: channel, status: status, dueDay: dueDay)
+        switch (finished, status) {
+        case (nil, .paused):
+            slot[Self.paused] &+= 1
+        case (nil, _):
+            result.open.append((groupId, Int32(clamping: due)))
+        case let (day?, _):
+            let finishedOffset = periods.offset(day)
+            if finishedOffset != receivedOffset { slot = group(unitId, finishedOffset) }
+            slot[outcome] &+= 1
+            // Open, and past due, at the end of every period from the first that ends after the
+            // due date to the one before it was finished.
+            let overdueStart = max(receivedOffset, due == Int(Int32.max) ? span : periods.clampedOffset(RecordDates.nextDay(due)))
+            if overdueStart < finishedOffset {
+                slot[Self.overdueUntil] &+= 1
+                group(unitId, overdueStart)[Self.overdueFrom] &+= 1
+            }
+        }
     }
 
-    /// Named units, agencies, procedures and periods outside 1990–2099.
-    mutating func sparse(base: UnsafePointer<UInt8>, numeric: Bool, code: Int, periodKey: Int, channel: Int, status: Int, dueDay: Int32) {
-        let unitPointer = base + fieldStart[layout.unit], unitLength = fieldLength[layout.unit]
-        var unitId = code
-        if !numeric {
-            unitId = -Int(truncatingIfNeeded: S.hash(unitPointer, unitLength, seed: 1) & 0x3FFF_FFFF_FFFF_FFFF) - 1
-            if result.unitNames[unitId] == nil { result.unitNames[unitId] = String(decoding: UnsafeBufferPointer(start: unitPointer, count: unitLength), as: UTF8.self) }
+    /// The group of the last `group(_:_:)` call: dense index ≥ 0, or −(sparse index + 1).
+    var currentGroup = 0
+    /// The agency and procedure ids of the current row on the sparse path (0 when not broken down).
+    var agencyId = 0, procedureId = 0
+    /// The sparse groups' counters, `slotCount` per group, grown by doubling.
+    var sparseCounts: UnsafeMutablePointer<Int32>
+    var sparseCapacity = 0
+
+    /// The counters of a unit's period (sets `currentGroup`).
+    @inline(__always)
+    mutating func group(_ unitId: Int, _ periodOffset: Int) -> UnsafeMutablePointer<Int32> {
+        if dense && unitId >= 0 && unitId < S.unitCodes {
+            currentGroup = unitId * span + periodOffset
+            return counts + currentGroup * Self.slotCount
         }
-        func named(_ column: Int, seed: UInt64) -> Int {
-            let pointer = base + fieldStart[column], count = fieldLength[column]
-            let h = S.hash(pointer, count, seed: seed)
-            if result.names[h] == nil { result.names[h] = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self) }
-            return Int(truncatingIfNeeded: h)
-        }
-        let agencyId = options.byAgency ? named(layout.agency, seed: 2) : 0
-        let procedureId = options.byProcedure ? named(layout.procedure, seed: 3) : 0
-        let key = GroupKey(unit: unitId, period: periodKey, agency: agencyId, procedure: procedureId)
+        let key = GroupKey(unit: unitId, period: periodOffset, agency: agencyId, procedure: procedureId)
         let index: Int
         if let existing = result.sparseIndex[key] {
             index = existing
@@ -364,95 +460,61 @@ struct RecordScanner {
             index = result.sparseKeys.count
             result.sparseIndex[key] = index
             result.sparseKeys.append(key)
-            result.sparseCounts += [Int32](repeating: 0, count: S.slotCount)
+            if index == sparseCapacity {
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: max(64, sparseCapacity * 2) * Self.slotCount)
+                grown.initialize(repeating: 0, count: max(64, sparseCapacity * 2) * Self.slotCount)
+                grown.update(from: sparseCounts, count: sparseCapacity * Self.slotCount)
+                sparseCounts.deallocate()
+                sparseCounts = grown
+                sparseCapacity = max(64, sparseCapacity * 2)
+            }
         }
-        result.sparseCounts[index * S.slotCount + S.received] += 1
-        result.sparseCounts[index * S.slotCount + channel] += 1
-        result.sparseCounts[index * S.slotCount + status] += 1
-        if status == S.pending { result.pending.append((-(index + 1), dueDay)) }
+        currentGroup = -(index + 1)
+        return sparseCounts + index * Self.slotCount
+    }
+
+    /// The id of a unit on the sparse path (named units, or a breakdown by agency or procedure),
+    /// with the row's agency and procedure ids set.
+    mutating func sparseUnit(base: UnsafePointer<UInt8>, numeric: Bool, code: Int) -> Int {
+        let unitPointer = base + fieldStart[layout.unit], unitLength = fieldLength[layout.unit]
+        var unitId = code
+        if !numeric || code >= S.unitCodes {
+            unitId = -Int(truncatingIfNeeded: S.hash(unitPointer, unitLength, seed: 1) & 0x3FFF_FFFF_FFFF_FFFF) - 1
+            if result.unitNames[unitId] == nil { result.unitNames[unitId] = String(decoding: UnsafeBufferPointer(start: unitPointer, count: unitLength), as: UTF8.self) }
+        }
+        func named(_ column: Int, seed: UInt64) -> Int {
+            guard column >= 0 else { return 0 }
+            let pointer = base + fieldStart[column], count = fieldLength[column]
+            let h = S.hash(pointer, count, seed: seed)
+            if result.names[h] == nil { result.names[h] = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self) }
+            return Int(truncatingIfNeeded: h)
+        }
+        agencyId = context.options.byAgency ? named(layout.agency, seed: 2) : 0
+        procedureId = context.options.byProcedure ? named(layout.procedure, seed: 3) : 0
+        return unitId
     }
 }
 
-extension DossierRecordSummarizer {
-    /// Adds up the workers' counts, splits pending dossiers at the as-of date, and builds the rows.
-    static func merge(_ results: [WorkerResult], path: String, options: DossierSummaryOptions) throws -> DossierSummary {
-        let perYear = periodsPerYear(options.granularity)
-        let span = years * perYear
-        // Global line numbers of bad rows: the header is line 1, then each chunk's lines in order.
-        var lineOffset = 1
-        var badRows: [(line: Int, reason: String)] = []
-        for r in results {
-            badRows += r.firstBad.map { (lineOffset + $0.line, $0.reason) }
-            lineOffset += r.lines
+/// Values looked up by the bytes of a field, for the few distinct spellings a status or channel
+/// column has: each spelling goes through `lookup` once, then is found by its length and first
+/// and last eight bytes, confirmed with `memcmp` (fields lie in buffers with padding to read).
+struct ByteTable<Value> {
+    private var entries: [(key: UInt64, bytes: [UInt8], value: Value)] = []
+    /// Beyond this many spellings (a column of free text), lookups are not remembered.
+    private static var capacity: Int { 256 }
+
+    @inline(__always)
+    mutating func value(_ p: UnsafePointer<UInt8>, _ length: Int, lookup: (String) -> Value) -> Value {
+        let raw = UnsafeRawPointer(p)
+        let first = raw.loadUnaligned(as: UInt64.self) & (length >= 8 ? UInt64.max : (1 << UInt64(length * 8)) &- 1)
+        let last = length >= 8 ? raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) : 0
+        let key = first ^ (last &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)
+        for entry in entries where entry.key == key && entry.bytes.count == length {
+            if length == 0 || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, length) }) == 0 { return entry.value }
         }
-        if options.strict, let first = badRows.min(by: { $0.line < $1.line }) {
-            throw DossierRecordError.badRow(file: path, line: first.line, reason: first.reason)
-        }
-        var asOfDay = results.map(\.maxDay).max() ?? 0
-        if let asOf = options.asOf {
-            let bytes = Array(asOf.utf8)
-            guard let (y, m, d) = bytes.withUnsafeBufferPointer({ date($0.baseAddress!, $0.count) }) else {
-                throw DossierRecordError.badAsOfDate(asOf)
-            }
-            asOfDay = CivilDate.dayNumber(year: y, month: m, day: d)
-        }
-        // Merge dense counters and sparse groups into one keyed table.
-        var totals: [GroupKey: [Int]] = [:]
-        var names: [UInt64: String] = [:]
-        var unitNames: [Int: String] = [:]
-        for r in results {
-            names.merge(r.names) { a, _ in a }
-            unitNames.merge(r.unitNames) { a, _ in a }
-            for group in 0..<(unitCodes * span) {
-                let slot = group * slotCount
-                guard r.dense[slot + received] > 0 else { continue }
-                let key = GroupKey(unit: group / span, period: firstYear * perYear + group % span, agency: 0, procedure: 0)
-                var counts = totals[key] ?? [Int](repeating: 0, count: slotCount + 1)
-                for k in 0..<slotCount { counts[k] += Int(r.dense[slot + k]) }
-                totals[key] = counts
-            }
-            for (index, key) in r.sparseKeys.enumerated() {
-                var counts = totals[key] ?? [Int](repeating: 0, count: slotCount + 1)
-                for k in 0..<slotCount { counts[k] += Int(r.sparseCounts[index * slotCount + k]) }
-                totals[key] = counts
-            }
-            // Overdue pending dossiers go to the extra last slot.
-            for (group, dueDay) in r.pending where dueDay < asOfDay {
-                let key = group >= 0
-                    ? GroupKey(unit: group / span, period: firstYear * perYear + group % span, agency: 0, procedure: 0)
-                    : r.sparseKeys[-group - 1]
-                totals[key]![slotCount] += 1
-            }
-        }
-        func unitName(_ id: Int) -> String {
-            id >= 0 ? (id < 10 ? "0\(id)" : String(id)) : unitNames[id] ?? "?"
-        }
-        func period(_ key: Int) -> Period {
-            switch options.granularity {
-            case .month: return .month(key / 12, key % 12 + 1)
-            case .quarter: return .quarter(key / 4, key % 4 + 1)
-            case .half: return .half(key / 2, key % 2 + 1)
-            case .year: return .year(key)
-            }
-        }
-        var breakdownNames: [String] = []
-        if options.byAgency { breakdownNames.append("agency") }
-        if options.byProcedure { breakdownNames.append("procedure") }
-        let rows = totals.map { key, c -> DossierAggregate in
-            var breakdown: [String] = []
-            if options.byAgency { breakdown.append(names[UInt64(bitPattern: Int64(key.agency))] ?? "?") }
-            if options.byProcedure { breakdown.append(names[UInt64(bitPattern: Int64(key.procedure))] ?? "?") }
-            let overdue = c[slotCount]
-            let counts: [DossierField: Double] = [
-                .receivedNew: Double(c[received]), .receivedOnline: Double(c[online]), .receivedPostal: Double(c[postal]),
-                .receivedDirect: Double(c[direct]), .resolvedEarly: Double(c[early]), .resolvedOnTime: Double(c[onTime]),
-                .resolvedLate: Double(c[late]), .withdrawn: Double(c[withdrawn]),
-                .pendingInTime: Double(c[pending] - overdue), .pendingOverdue: Double(overdue), .carriedOver: 0,
-            ]
-            return DossierAggregate(unit: unitName(key.unit), period: period(key.period), breakdown: breakdown, counts: counts)
-        }.sorted { ($0.unit, $0.period, $0.breakdown.joined(separator: "\u{1F}")) < ($1.unit, $1.period, $1.breakdown.joined(separator: "\u{1F}")) }
-        let asOfDate = CivilDate.text(asOfDay)
-        return DossierSummary(rows: rows, breakdownNames: breakdownNames, records: results.reduce(0) { $0 + $1.records },
-                              badRows: results.reduce(0) { $0 + $1.bad }, firstBadRows: Array(badRows.prefix(10)), asOf: asOfDate)
+        let bytes = Array(UnsafeBufferPointer(start: p, count: length))
+        let value = lookup(String(decoding: bytes, as: UTF8.self))
+        if entries.count < Self.capacity { entries.append((key, bytes, value)) }
+        return value
     }
 }

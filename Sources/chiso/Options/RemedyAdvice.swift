@@ -19,6 +19,7 @@ extension Remedy {
         case .nameTwoUnits: return "name them with --units A,B"
         case .giveRateAsPercent: return "give --at-least as a percentage from 0 to 100"
         case .countBadRows: return "run without --strict to count bad rows and go on"
+        case .mapRecordNames: return "name the file's own columns in a map file given with --map FILE (rows kind,name,meaning: column,Ngày nhận HS,received_date)"
         case .raiseWorkbookLimit: return "pass --xlsx-max-mb N to allow larger sheets"
         case .chooseRegionSystem: return "pass --region-system 2023 or --region-system traditional"
         case .chooseHeaderRow: return "pass --header-row N to choose another row"
