@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ChisoSpreadsheets", dependencies: ["ChisoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ChisoIO", dependencies: ["ChisoCore", "ChisoNumerics", "ChisoSpreadsheets"]),
         .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoSpreadsheets"]),
-        .target(name: "ChisoDossiers", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput"]),
+        .target(name: "ChisoDossiers", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput"]),
         .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers"]),
         .executableTarget(
             name: "chiso",

@@ -12,29 +12,36 @@ public struct ExtractionResult: Sendable {
         self.figures = figures
     }
 
-    /// The figures of a report, one row each with the sentence it came from.
+    /// The figures of a report, one row each with the text and sentence it came from.
     public var table: Table {
         Table(
             title: LocalizedText(vi: "Số liệu nêu trong báo cáo", en: "Figures stated in the report"),
             columns: [
+                Table.Column("kind", LocalizedText(vi: "Loại", en: "Kind"), alignment: .left),
                 Table.Column("figure", LocalizedText(vi: "Số liệu", en: "Figure"), alignment: .left),
                 Table.Column("value", Label.value),
                 Table.Column("max", LocalizedText(vi: "Tối đa", en: "Max")),
                 Table.Column("unit", LocalizedText(vi: "Đơn vị tính", en: "Unit"), alignment: .left),
+                Table.Column("index", LocalizedText(vi: "Chỉ số", en: "Index"), alignment: .left),
+                Table.Column("approximate", LocalizedText(vi: "Ước", en: "Approx."), alignment: .left),
                 Table.Column("period", LocalizedText(vi: "Kỳ", en: "Period")),
                 Table.Column("subject", LocalizedText(vi: "Cơ quan", en: "Subject"), alignment: .left),
+                Table.Column("text", LocalizedText(vi: "Nguyên văn", en: "Text"), alignment: .left),
+                Table.Column("offset", LocalizedText(vi: "Vị trí", en: "Offset"), visibility: .dataOnly),
                 Table.Column("sentence", LocalizedText(vi: "Câu", en: "Sentence"), alignment: .left, visibility: .dataOnly),
             ],
             rows: figures.map { f in
-                [.text(f.figure), .number(f.value, precision: f.unit == "points" ? 3 : f.unit == "%" ? 1 : 0), f.maximum.map { .number($0, precision: 1) } ?? .missing,
-                 .text(f.unit), f.period.map { .text($0.description) } ?? .missing, f.subject.map { .text($0) } ?? .missing, .text(f.sentence)]
+                [.text(f.kind.rawValue), .text(f.figure), .number(f.value, precision: f.unit == "points" ? 3 : f.unit == "%" ? 2 : 0),
+                 f.maximum.map { .number($0, precision: f.unit == "dossiers" ? 0 : 1) } ?? .missing, .text(f.unit), f.index.map { .text($0) } ?? .missing,
+                 .text(f.approximate ? "yes" : ""), f.period.map { .text($0.description) } ?? .missing, f.subject.map { .text($0) } ?? .missing,
+                 .text(f.text), .integer(f.offset), .text(f.sentence)]
             })
     }
 
     /// The dossier counts of a report as aggregate rows (one per subject and period), ready for
     /// `chiso dossiers check` and `chiso dossiers rates`.
     public var dossierTable: Table {
-        let dossierFigures = figures.filter { DossierField(rawValue: $0.figure) != nil && $0.unit == "dossiers" }
+        let dossierFigures = figures.filter { DossierField(rawValue: $0.figure) != nil && $0.kind == .dossiers }
         var keys: [String] = []
         var rows: [String: (subject: String, period: Period?, counts: [DossierField: Double])] = [:]
         for f in dossierFigures {

@@ -85,7 +85,7 @@ public struct XLSXWorkbook: WorkbookFile {
     /// The bytes of the archive entry `name`, or nil when the workbook has no such part; an
     /// entry that cannot be unpacked, or inflates beyond `limits`, is an error naming it (or
     /// `naming`, said to the user).
-    private static func unpack(_ name: String, from archive: Archive, path: String, limits: WorkbookLimits, naming: String? = nil) throws(DataError) -> Data? {
+    static func unpack(_ name: String, from archive: Archive, path: String, limits: WorkbookLimits, naming: String? = nil) throws(DataError) -> Data? {
         guard let item = archive[name] else { return nil }
         let part = naming ?? name
         let compressed = max(1, Int(clamping: item.compressedSize))

@@ -14,8 +14,8 @@ struct ExtractCommandTests {
         let result = try CLIRunner.run(["extract", file, "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "figure,value,max,unit,period,subject,sentence")
-        #expect(lines[1].hasPrefix("received,1204,,dossiers,2024-Q2,Sở Tư pháp,\"Trong quý II năm 2024, Sở Tư pháp tiếp nhận 1.204 hồ sơ"))
+        #expect(lines[0] == "kind,figure,value,max,unit,index,approximate,period,subject,text,offset,sentence")
+        #expect(lines[1].hasPrefix("dossiers,received,1204,,dossiers,,,2024-Q2,Sở Tư pháp,1.204 hồ sơ,44,\"Trong quý II năm 2024, Sở Tư pháp tiếp nhận 1.204 hồ sơ"))
         #expect(result.stderr.contains("16 figures read"))
     }
 

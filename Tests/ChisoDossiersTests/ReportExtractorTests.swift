@@ -21,11 +21,13 @@ struct ReportExtractorTests {
         let dossiers = all.filter { $0.unit == "dossiers" || $0.figure.hasPrefix("share:") }
         // 100 received: 93 new + 7 carried over; 85 early or on time, 5 withdrawn, 10 not yet due, none late;
         // and, for the first half of 2022, 44 of 65 dossiers online (67,7%).
-        #expect(dossiers.prefix(9).map { "\($0.figure)=\(Self.text($0.value))\($0.maximum.map { "/\(Self.text($0))" } ?? "")@\($0.period!)" } == [
+        #expect(dossiers.prefix(10).map { "\($0.figure)=\(Self.text($0.value))\($0.maximum.map { "/\(Self.text($0))" } ?? "")@\($0.period!)" } == [
             "received=100@2023-H1", "received_new=93@2023-H1", "carried_over=7@2023-H1", "resolved_in_time=85@2023-H1",
             "withdrawn=5@2023-H1", "pending_in_time=10@2023-H1", "resolved_late=0@2023-H1",
-            "received_online=44/65@2022-H1", "share:received_online=67.7/100@2022-H1",
+            "received_online=44/65@2022-H1", "received=65@2022-H1", "share:received_online=67.7/100@2022-H1",
         ])
+        // The parts add up: 93 + 7 = 100.
+        #expect(ReportExtractor.checks(all).map { "\($0.total.figure) \($0.addsUp)" } == ["received true"])
         #expect(dossiers[0].sentence.contains("Sở đã tiếp nhận 100 số hồ sơ"))
         // The 3.589 documents and 1.564 documents issued are not dossiers and are not read as such.
         #expect(!all.contains { $0.value == 3589 || $0.value == 1564 })
@@ -34,15 +36,23 @@ struct ReportExtractorTests {
     @Test(.enabled(if: Fixtures.runSharedTests, "../shared/seeds is not beside the repository"))
     func everyScoreOfSeed003() throws {
         let text = try String(contentsOfFile: Fixtures.sharedFolder + "/seeds/003_c0f49c67738a1428.txt", encoding: .utf8)
-        #expect(figures(text) == [
-            "score=93.364/98@2023@Sở KH&CN", "rank=1@2023@Sở KH&CN",
-            "score:cải cách thủ tục hành chính=13.969/14@2023@Sở KH&CN",
-            "score:cải cách tổ chức bộ máy hành chính=11.5/11.5@2023@Sở KH&CN",
-            "score:cải cách tài chính công=7.5/8@2023@Sở KH&CN",
-            "score:công tác triển khai cchc=8.495/10@2023@Sở KH&CN",
-            "score:xây dựng và phát triển chính quyền điện tử, chính quyền số=17.487/18.5@2023@Sở KH&CN",
-            "score:mức độ hài lòng của người dân, doanh nghiệp=5/5@2023@Sở KH&CN",
+        // "Sở KH&CN" is Sở Khoa học và Công nghệ; the rank is of the index the sentence names.
+        let all = ReportExtractor.extract(text)
+        #expect(all.filter { $0.kind == .score || $0.kind == .rank }.map { f in
+            "\(f.figure)=\(Self.text(f.value))\(f.maximum.map { "/\(Self.text($0))" } ?? "")@\(f.period?.description ?? "-")@\(f.subject ?? "-")@\(f.index ?? "-")"
+        } == [
+            "rank=1@2023@Sở Khoa học và Công nghệ@par_index",
+            "score=93.364/98@2023@Sở Khoa học và Công nghệ@par_index", "rank=1@2023@Sở Khoa học và Công nghệ@par_index",
+            "score:cải cách thủ tục hành chính=13.969/14@2023@Sở Khoa học và Công nghệ@-",
+            "score:cải cách tổ chức bộ máy hành chính=11.5/11.5@2023@Sở Khoa học và Công nghệ@-",
+            "score:cải cách tài chính công=7.5/8@2023@Sở Khoa học và Công nghệ@-",
+            "score:công tác triển khai cchc=8.495/10@2023@Sở Khoa học và Công nghệ@-",
+            "score:xây dựng và phát triển chính quyền điện tử, chính quyền số=17.487/18.5@2023@Sở Khoa học và Công nghệ@-",
+            "score:mức độ hài lòng của người dân, doanh nghiệp=5/5@2023@Sở Khoa học và Công nghệ@sipas",
         ])
+        // "hoàn thành 37/37 nhiệm vụ"; "Tỷ lệ hồ sơ tiếp nhận và thực hiện trên môi trường điện tử trên 95%" (a hedge).
+        #expect(all.contains { $0.kind == .count && $0.value == 37 && $0.maximum == 37 })
+        #expect(all.contains { $0.kind == .rate && $0.value == 95 && $0.approximate && $0.text == "95%" })
     }
 
     /// A quarterly report with thousands dots and other phrasings, two departments.
@@ -73,7 +83,7 @@ struct ReportExtractorTests {
         #expect(figures(text) == [
             "score=88.75/100@2023-H2@Sở Y tế", "rank=7/20@2023-H2@Sở Y tế",
             "score:lĩnh vực cải cách thủ tục hành chính=12.5/13@2023-H2@Sở Y tế", "score:lĩnh vực cải cách tài chính công=7.25/8@2023-H2@Sở Y tế",
-            "rate:hồ sơ giải quyết đúng hạn=98.6/100@2023-H2@Sở Y tế",
+            "rate:resolved_on_time=98.6/100@2023-H2@Sở Y tế",
         ])
     }
 
