@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "ChisoOutput", targets: ["ChisoOutput"]),
         .library(name: "ChisoDossiers", targets: ["ChisoDossiers"]),
         .library(name: "ChisoAnalysis", targets: ["ChisoAnalysis"]),
+        .library(name: "ChisoReport", targets: ["ChisoReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +38,14 @@ let package = Package(
         .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoSpreadsheets"]),
         .target(name: "ChisoDossiers", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput"]),
         .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers"]),
+        .target(
+            name: "ChisoReport",
+            dependencies: ["ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
+                           .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "chiso",
             dependencies: [
-                "ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis",
+                "ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput", "ChisoDossiers", "ChisoAnalysis", "ChisoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +70,7 @@ let package = Package(
         .testTarget(name: "ChisoOutputTests", dependencies: ["ChisoOutput", "ChisoTestSupport"]),
         .testTarget(name: "ChisoDossiersTests", dependencies: ["ChisoDossiers", "ChisoTestSupport"]),
         .testTarget(name: "ChisoAnalysisTests", dependencies: ["ChisoAnalysis", "ChisoTestSupport", "ChisoApproximation"]),
+        .testTarget(name: "ChisoReportTests", dependencies: ["ChisoReport", "ChisoDossiers", "ChisoAnalysis", "ChisoSpreadsheets", "ChisoTestSupport"]),
         .testTarget(name: "ChisoCLITests", dependencies: ["chiso", "ChisoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -246,3 +246,13 @@ struct SVGCanvas {
         width = max(width, legendX + 22 + 6.6 * Double(units.map(\.count).max() ?? 0) + 12)
     }
 }
+
+/// A bar chart as a standalone SVG document, for reports that draw their own figures.
+public enum SVGBarChart {
+    /// Bars of `items` in order, with the value axis titled `valueTitle` and a source note.
+    public static func svg(title: String, items: [(label: String, value: Double)], valueTitle: String, note: String?) -> String {
+        var canvas = SVGCanvas(title: title, note: note)
+        canvas.bars(items.map { ($0.label, $0.value) }, highlighted: { _ in false }, valueTitle: valueTitle)
+        return canvas.document()
+    }
+}

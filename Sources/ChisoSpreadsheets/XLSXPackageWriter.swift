@@ -63,21 +63,7 @@ public enum XLSXPackageWriter {
                 """),
         ]
         for (i, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", sheetXML(sheet.rows))) }
-        do {
-            let archive = try Archive(accessMode: .create)
-            for (path, text) in parts {
-                let data = Data(text.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            guard let data = archive.data else { throw DataError.unwritable(path: "<xlsx>", reason: "the workbook could not be assembled") }
-            return data
-        } catch let error as DataError {
-            throw error
-        } catch {
-            throw .unwritable(path: "<xlsx>", reason: "the workbook could not be assembled: \(error)")
-        }
+        return try OfficePackage.archive(parts.map { ($0.0, Data($0.1.utf8)) }, kind: "xlsx")
     }
 
     private static func sheetXML(_ rows: [[Cell]]) -> String {

@@ -20,6 +20,7 @@ struct Chiso: ParsableCommand {
             CommandGroup(name: "Model", subcommands: [TrendCommand.self, RegressCommand.self, ForecastCommand.self, BacktestCommand.self]),
             CommandGroup(name: "Plan", subcommands: [ProfileCommand.self, CompareCommand.self, TargetCommand.self, ScorecardCommand.self]),
             CommandGroup(name: "Dossiers", subcommands: [DossiersCommand.self, ExtractCommand.self]),
+            CommandGroup(name: "Report", subcommands: [ReportCommand.self]),
             CommandGroup(name: "Notebooks", subcommands: [NotebookCommand.self]),
         ]
     )

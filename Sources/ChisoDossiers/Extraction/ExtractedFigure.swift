@@ -12,8 +12,10 @@ public enum FigureKind: String, Sendable, CaseIterable {
     case rank
     /// A change from another period ("tăng 2,61%", "tăng 26 bậc", "giảm 3,84 điểm").
     case change
-    /// A target set for the future ("mục tiêu … 50%", "phấn đấu đạt", "đảm bảo 100%").
+    /// A target set for the future ("mục tiêu … 50%", "phấn đấu đạt", "đảm bảo 100%", "cần đạt").
     case target
+    /// A forecast or a probability ("dự báo … đạt khoảng 89,9%", "khả năng … 64%").
+    case forecast
     /// Tasks or items completed out of a total ("hoàn thành 37/37 nhiệm vụ").
     case count
 }
@@ -23,7 +25,8 @@ public struct ExtractedFigure: Sendable, Equatable {
     public let kind: FigureKind
     /// Machine name: a dossier field (`received_new`, `resolved_late`…), `score` (a total),
     /// `score:<component>`, `rank`, `share:<field>` (a share of the count before it),
-    /// `rate:<what>`, `change:<what>`, `target:<what>`, `completed:<what>`.
+    /// `rate:<what>`, `increase:<what>`, `decrease:<what>`, `target:<what>`, `forecast:<what>`,
+    /// `completed:<what>`.
     public let figure: String
     public let value: Double
     /// The maximum stated with it (93,364/98 điểm → 98; xếp thứ 15/63 → 63; 4.561/5.650 hồ sơ → 5650).

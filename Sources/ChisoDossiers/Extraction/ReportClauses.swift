@@ -73,6 +73,7 @@ enum ReportClauses {
     static let direct = ["trực tiếp"]
     static let digitized = ["số hóa", "số hoá"]
     static let withdrawn = ["rút"]
+    static let paused = ["tạm dừng"]
     static let rejected = ["trả lại", "từ chối"]
     static let inTime = ["đúng và trước hạn", "trước và đúng hạn", "đúng hạn và trước hạn", "trước hạn và đúng hạn", "đúng hạn và sớm hạn",
                          "sớm và đúng hạn", "sớm hạn và đúng hạn", "đúng và trước hẹn", "trước và đúng hẹn"]
@@ -125,6 +126,7 @@ enum ReportClauses {
         if let channel = nearest([(online, "received_online"), (postal, "received_postal"), (direct, "received_direct")]) { return channel }
         if has(text, digitized) { return "digitized" }
         if has(text, withdrawn) { return "withdrawn" }
+        if has(text, paused) { return "paused" }
         if has(text, inTime) { return "resolved_in_time" }
         if has(text, rejected) && !has(text, ["trả lại kết quả"]) { return "rejected" }
         if has(text, pendingInTime) { return "pending_in_time" }
@@ -154,7 +156,8 @@ enum ReportClauses {
         }
     }
 
-    static let targetWords = ["mục tiêu", "chỉ tiêu", "phấn đấu", "đảm bảo", "bảo đảm", "kế hoạch đề ra", "tối thiểu", "ít nhất", "nâng lên", "phải đạt"]
+    static let targetWords = ["mục tiêu", "chỉ tiêu", "phấn đấu", "đảm bảo", "bảo đảm", "kế hoạch đề ra", "tối thiểu", "ít nhất", "nâng lên", "phải đạt", "cần đạt"]
+    static let forecastWords = ["dự báo", "dự kiến", "ước tính", "khả năng"]
     static let increaseWords: Set<String> = ["tăng", "cao hơn", "tăng thêm", "vượt"]
     static let decreaseWords: Set<String> = ["giảm", "thấp hơn", "giảm đi", "giảm xuống"]
     /// Nouns after a percentage that make it a share of people or offices, not of work done.

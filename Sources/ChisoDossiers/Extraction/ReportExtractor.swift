@@ -135,6 +135,7 @@ public enum ReportExtractor {
             let before = ns.substring(to: number.range.location)
             let change = ReportClauses.change(before: before)
             let isTarget = ReportClauses.has(context, ReportClauses.targetWords)
+            let isForecast = ReportClauses.has(context, ReportClauses.forecastWords)
             let index = ReportIndices.governing(indices, at: number.range.location, end: nil)
             // A count of dossiers: the noun, or a segment about dossiers or procedures ("số hồ sơ quá
             // hạn còn 154", "số hóa kết quả giải quyết TTHC là 1.904/1.904").
@@ -147,6 +148,9 @@ public enum ReportExtractor {
                 let what = ReportClauses.field(before: wordsBefore.replacingOccurrences(of: "tỷ lệ", with: " "), after: ownAfter, parent: state.parent)
                 if let change {
                     figures.append(figure(.change, "\(change):\(index ?? what ?? "rate")", number.value, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
+                } else if isForecast {
+                    let what = context.contains("khả năng") ? "probability" : index ?? "rate"
+                    figures.append(figure(.forecast, "forecast:\(what)", number.value, maximum: 100, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else if isTarget {
                     figures.append(figure(.target, "target:\(what ?? index ?? "rate")", number.value, maximum: 100, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else if let index, ReportIndices.scoredInPercent.contains(index), !context.contains("tỷ lệ"), !dossierContext {
@@ -164,6 +168,8 @@ public enum ReportExtractor {
             case .points:
                 if let change {
                     figures.append(figure(.change, "\(change):\(index ?? "score")", number.value, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment))
+                } else if isForecast {
+                    figures.append(figure(.forecast, "forecast:\(index ?? "score")", number.value, maximum: number.maximum, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else if isTarget {
                     figures.append(figure(.target, "target:\(index ?? "score")", number.value, maximum: number.maximum, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else {
