@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ChisoOutputTests", dependencies: ["ChisoOutput", "ChisoTestSupport"]),
         .testTarget(name: "ChisoDossiersTests", dependencies: ["ChisoDossiers", "ChisoTestSupport"]),
         .testTarget(name: "ChisoAnalysisTests", dependencies: ["ChisoAnalysis", "ChisoTestSupport", "ChisoApproximation"]),
-        .testTarget(name: "ChisoReportTests", dependencies: ["ChisoReport", "ChisoDossiers", "ChisoAnalysis", "ChisoSpreadsheets", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoReportTests", dependencies: ["ChisoReport", "ChisoCore", "ChisoIO", "ChisoDossiers", "ChisoAnalysis", "ChisoSpreadsheets", "ChisoTestSupport"]),
         .testTarget(name: "ChisoCLITests", dependencies: ["chiso", "ChisoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

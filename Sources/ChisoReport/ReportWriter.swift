@@ -26,12 +26,14 @@ public enum ReportWriter {
         return try ReportTemplate(path: path)
     }
 
-    /// The Markdown of a template filled with `values`.
-    public static func markdown(_ template: ReportTemplate, values: [String: Any], known: [String]) throws -> String {
+    /// The Markdown of a template filled with `values`; a chart the values do not have (no data
+    /// to draw) leaves no placeholder.
+    public static func markdown(_ template: ReportTemplate, values: [String: Any], known: [String], charts: [String: ReportChart]) throws -> String {
         let text = try template.render(values, known: known)
         // Blank lines left by sections that rendered nothing collapse to one.
         var lines: [String] = []
         for line in text.components(separatedBy: "\n") {
+            if case let .chart(_, key)? = ReportBlock.parse(line).first, line.hasPrefix("!["), charts[key] == nil { continue }
             let blank = line.trimmingCharacters(in: .whitespaces).isEmpty
             if blank && (lines.last?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) { continue }
             lines.append(line)

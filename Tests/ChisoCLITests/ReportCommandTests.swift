@@ -58,3 +58,16 @@ struct ReportCommandTests {
         #expect(noPeriod.status == 64)
     }
 }
+
+/// The department section on the bundled Tây Ninh scorecard (from ../shared/facts): Văn phòng
+/// UBND tỉnh, 69,25 of its own 71,5 points (96,85%), first of 19 departments; the data hold no
+/// criteria, and the section says so rather than inventing where points were lost.
+struct ReportScorecardCommandTests {
+    @Test func tayNinhDepartmentSection() throws {
+        let result = try CLIRunner.run(["report", "scorecard", "tayninh-cchc", "--unit", "Văn phòng UBND tỉnh", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Năm 2023, Văn phòng UBND tỉnh đạt 69,25/71,5 điểm (96,85%), xếp thứ 1/19 trong khối sở, ban, ngành."))
+        #expect(result.stdout.contains("Dữ liệu chỉ có tổng điểm, không có điểm từng tiêu chí: bị trừ 2,25 điểm nhưng không rõ ở tiêu chí nào."))
+        #expect(!result.stdout.contains("chart:lost"))
+    }
+}

@@ -37,7 +37,7 @@ struct DossierReportTests {
     @Test func seed000RecordsRoundTrip() throws {
         let summary = try DossierRecordSummarizer.summarize(path: Fixtures.fixturesFolder + "/dossier-exports/seed000.csv", options: DossierSummaryOptions(granularity: .half))
         let values = try DossierReportValues(rows: summary.rows, unit: "Sở Khoa học và Công nghệ", period: .half(2023, 1), convention: .resolved, format: ReportFormat(language: .vi))
-        let markdown = try ReportWriter.markdown(Self.template("dossiers", .vi), values: values.values, known: DossierReportValues.keys)
+        let markdown = try ReportWriter.markdown(Self.template("dossiers", .vi), values: values.values, known: DossierReportValues.keys, charts: values.charts)
         #expect(markdown.contains("Trong 6 tháng đầu năm 2023, Sở Khoa học và Công nghệ tiếp nhận 100 hồ sơ (7 hồ sơ kỳ trước chuyển sang, 93 hồ sơ tiếp nhận mới)"))
         #expect(markdown.contains("Đã giải quyết 85 hồ sơ, trong đó trước hạn 56 hồ sơ, đúng hạn 29 hồ sơ, quá hạn 0 hồ sơ."))
         #expect(markdown.contains("Tổ chức, cá nhân xin rút 5 hồ sơ. Đang giải quyết 10 hồ sơ (chưa đến hạn 10 hồ sơ, quá hạn 0 hồ sơ)."))
@@ -61,7 +61,7 @@ struct DossierReportTests {
 
     @Test func comparisonAndPeersRoundTrip() throws {
         let values = try DossierReportValues(rows: Self.rows, unit: "so tu phap", period: .half(2024, 1), convention: .resolved, format: ReportFormat(language: .vi))
-        let markdown = try ReportWriter.markdown(Self.template("dossiers", .vi), values: values.values, known: DossierReportValues.keys)
+        let markdown = try ReportWriter.markdown(Self.template("dossiers", .vi), values: values.values, known: DossierReportValues.keys, charts: values.charts)
         // 1.245 received (38 + 1.207), 1.032 online = 85,5% of 1.207; on time 1.180 / 1.192 = 99,0% against 1.050 / 1.080 = 97,2%.
         #expect(markdown.contains("tiếp nhận 1.245 hồ sơ (38 hồ sơ kỳ trước chuyển sang, 1.207 hồ sơ tiếp nhận mới), trong đó tiếp nhận trực tuyến 1.032 hồ sơ (chiếm 85,5%)"))
         #expect(markdown.contains("Tỷ lệ giải quyết đúng hạn đạt 99% (tính trên số hồ sơ đã giải quyết)"))
@@ -73,7 +73,7 @@ struct DossierReportTests {
 
     @Test func conventionIsStatedAndEnglishReads() throws {
         let values = try DossierReportValues(rows: Self.rows, unit: "Sở Y tế", period: .half(2024, 1), convention: .processed, format: ReportFormat(language: .en))
-        let markdown = try ReportWriter.markdown(Self.template("dossiers", .en), values: values.values, known: DossierReportValues.keys)
+        let markdown = try ReportWriter.markdown(Self.template("dossiers", .en), values: values.values, known: DossierReportValues.keys, charts: values.charts)
         // (380 + 28) / (382 + 28 + 0) = 99,51%.
         #expect(markdown.contains("In the first half of 2024, Sở Y tế handled 410 dossiers (10 carried over, 400 newly received)."))
         #expect(markdown.contains("The on-time rate is 99.5% (over the dossiers processed, finished or not, as the national service index counts)."))
@@ -85,7 +85,7 @@ struct DossierReportTests {
         let template = try ReportTemplate(name: "mine.mustache", text: "{{unit}} tiếp nhận {{recieved}} hồ sơ.")
         let values = try DossierReportValues(rows: Self.rows, unit: "Sở Y tế", period: .half(2024, 1), convention: .resolved, format: ReportFormat(language: .vi))
         #expect(throws: ReportError.unknownKeys(template: "mine.mustache", keys: ["recieved"], known: DossierReportValues.keys.sorted())) {
-            try ReportWriter.markdown(template, values: values.values, known: DossierReportValues.keys)
+            try ReportWriter.markdown(template, values: values.values, known: DossierReportValues.keys, charts: values.charts)
         }
     }
 
@@ -99,7 +99,7 @@ struct DossierReportTests {
     /// fetched); Word with its document, styles and a native chart part.
     @Test func formats() throws {
         let values = try DossierReportValues(rows: Self.rows, unit: "Sở Tư pháp", period: .half(2024, 1), convention: .resolved, format: ReportFormat(language: .vi))
-        let markdown = try ReportWriter.markdown(Self.template("dossiers", .vi), values: values.values, known: DossierReportValues.keys)
+        let markdown = try ReportWriter.markdown(Self.template("dossiers", .vi), values: values.values, known: DossierReportValues.keys, charts: values.charts)
         let html = String(decoding: try ReportWriter.output(markdown: markdown, title: values.title, charts: values.charts, format: .html, language: .vi), as: UTF8.self)
         #expect(html.contains("<style>") && html.contains("<svg") && html.contains("@page { size: A4"))
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("<script"))

@@ -159,7 +159,8 @@ enum ReportClauses {
     static let targetWords = ["mục tiêu", "chỉ tiêu", "phấn đấu", "đảm bảo", "bảo đảm", "kế hoạch đề ra", "tối thiểu", "ít nhất", "nâng lên", "phải đạt", "cần đạt"]
     static let forecastWords = ["dự báo", "dự kiến", "ước tính", "khả năng"]
     static let increaseWords: Set<String> = ["tăng", "cao hơn", "tăng thêm", "vượt"]
-    static let decreaseWords: Set<String> = ["giảm", "thấp hơn", "giảm đi", "giảm xuống"]
+    /// Points lost ("bị trừ 4 điểm", "mất 1,5 điểm") are a decrease from the maximum.
+    static let decreaseWords: Set<String> = ["giảm", "thấp hơn", "giảm đi", "giảm xuống", "trừ", "bị trừ", "mất"]
     /// Nouns after a percentage that make it a share of people or offices, not of work done.
     static let peopleNouns = ["công chức", "viên chức", "cán bộ", "người", "đảng viên", "cơ quan", "đơn vị", "lượt"]
 

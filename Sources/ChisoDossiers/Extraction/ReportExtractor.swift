@@ -243,10 +243,21 @@ public enum ReportExtractor {
     /// A score: a total when it is out of 50 or more, names its unit or an index; else a
     /// component named by the words before it ("cải cách tài chính công đạt 7,5/8 điểm").
     static func score(_ number: ReportNumber, label raw: String, subject: String?, index: String?, make: (String) -> ExtractedFigure) -> ExtractedFigure {
-        var label = raw
-        if let cut = label.lastIndex(where: { $0 == ":" || $0 == ";" }) { label = String(label[label.index(after: cut)...]) }
+        var label = raw.trimmingCharacters(in: .whitespaces)
+        for tail in ["đạt được", "đạt", "là", "được"] where label.hasSuffix(tail) { label = String(label.dropLast(tail.count)).trimmingCharacters(in: .whitespaces) }
+        // The words after the last ":" or ";" name the criterion — or, when there are none
+        // ("Chính quyền số: đạt 16/20 điểm"), the words before it.
+        let separators: (Character) -> Bool = { $0 == ":" || $0 == ";" }
+        if let cut = label.lastIndex(where: separators) {
+            let after = label[label.index(after: cut)...].trimmingCharacters(in: .whitespaces)
+            if after.isEmpty {
+                let before = label[..<cut]
+                label = String(before.lastIndex(where: separators).map { before[before.index(after: $0)...] } ?? before)
+            } else {
+                label = after
+            }
+        }
         label = label.trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters))
-        for tail in [" đạt", " là", " được", " đạt được"] where label.hasSuffix(tail) { label = String(label.dropLast(tail.count)) }
         for lead in ["như", "trong đó", "cụ thể", "gồm"] where label.lowercased().hasPrefix(lead + " ") { label = String(label.dropFirst(lead.count + 1)) }
         label = label.trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters))
         let lower = label.lowercased()

@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
         figure that is missing makes its sentence go or say so. The format follows --output: .docx, \
         .html, else Markdown (on standard output without --output). docs/reports.md lists the keys.
         """,
-        subcommands: [ReportDossiersCommand.self, ReportIndexCommand.self])
+        subcommands: [ReportDossiersCommand.self, ReportIndexCommand.self, ReportScorecardCommand.self])
 }
 
 /// What every report subcommand shares: language, template, output file.

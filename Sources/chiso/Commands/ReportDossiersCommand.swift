@@ -38,7 +38,7 @@ struct ReportDossiersCommand: ParsableCommand {
         let rows = try DossierAggregateReader.read(path: NotebookSandbox.reading(file), options: input.readOptions, registry: session.registry)
         let format = ReportFormat(language: report.lang)
         let values = try DossierReportValues(rows: rows, unit: unit, period: period!, convention: convention, format: format)
-        let markdown = try ReportWriter.markdown(report.template("dossiers", session: session), values: values.values, known: DossierReportValues.keys)
+        let markdown = try ReportWriter.markdown(report.template("dossiers", session: session), values: values.values, known: DossierReportValues.keys, charts: values.charts)
         try report.write(markdown: markdown, title: values.title, charts: values.charts)
     }
 }

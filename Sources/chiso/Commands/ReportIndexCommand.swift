@@ -30,7 +30,7 @@ struct ReportIndexCommand: ParsableCommand {
         let session = try DataSession(input)
         let panel = try session.loadPanel(dataset)
         let values = try IndexReportValues(panel: panel, unit: unit, indicator: indicator, year: year, format: ReportFormat(language: report.lang), draws: draws)
-        let markdown = try ReportWriter.markdown(report.template("index", session: session), values: values.values, known: IndexReportValues.keys)
+        let markdown = try ReportWriter.markdown(report.template("index", session: session), values: values.values, known: IndexReportValues.keys, charts: values.charts)
         try report.write(markdown: markdown, title: values.title, charts: values.charts)
     }
 }
