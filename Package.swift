@@ -31,11 +31,16 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "ChisoNumerics", dependencies: ["CLapack"]),
         .target(name: "ChisoCore", dependencies: ["ChisoNumerics"]),
         .target(name: "ChisoSpreadsheets", dependencies: ["ChisoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ChisoIO", dependencies: ["ChisoCore", "ChisoNumerics", "ChisoSpreadsheets"]),
-        .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoSpreadsheets"]),
+        .target(name: "ChisoOutput", dependencies: ["ChisoCore", "ChisoSpreadsheets", "CXLSXWriter"]),
         .target(name: "ChisoDossiers", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoSpreadsheets", "ChisoIO", "ChisoOutput"]),
         .target(name: "ChisoAnalysis", dependencies: ["ChisoNumerics", "ChisoCore", "ChisoIO", "ChisoOutput", "ChisoDossiers"]),
         .target(
@@ -67,7 +72,7 @@ let package = Package(
             name: "ChisoIOTests",
             dependencies: ["ChisoIO", "ChisoTestSupport", "ChisoApproximation", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "ChisoOutputTests", dependencies: ["ChisoOutput", "ChisoTestSupport"]),
+        .testTarget(name: "ChisoOutputTests", dependencies: ["ChisoOutput", "ChisoSpreadsheets", "ChisoTestSupport"]),
         .testTarget(name: "ChisoDossiersTests", dependencies: ["ChisoDossiers", "ChisoTestSupport"]),
         .testTarget(name: "ChisoAnalysisTests", dependencies: ["ChisoAnalysis", "ChisoTestSupport", "ChisoApproximation"]),
         .testTarget(name: "ChisoReportTests", dependencies: ["ChisoReport", "ChisoCore", "ChisoIO", "ChisoDossiers", "ChisoAnalysis", "ChisoSpreadsheets", "ChisoTestSupport"]),

@@ -119,25 +119,8 @@ public enum ReportDocx {
     }
 
     static func chartXML(_ chart: ReportChart) -> String {
-        let points = chart.items.enumerated()
-        let categories = points.map { #"<c:pt idx="\#($0.offset)"><c:v>\#(escape($0.element.label))</c:v></c:pt>"# }.joined()
-        let values = points.map { #"<c:pt idx="\#($0.offset)"><c:v>\#(DecimalText.shortest($0.element.value))</c:v></c:pt>"# }.joined()
-        return """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
-        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/>\
-        <c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:t>\(escape(chart.title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>\
-        <c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>\
-        <c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>\(escape(chart.valueTitle))</c:v></c:tx>\
-        <c:spPr><a:solidFill><a:srgbClr val="2F5597"/></a:solidFill></c:spPr>\
-        <c:dLbls><c:spPr><a:noFill/></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>\
-        <c:cat><c:strLit><c:ptCount val="\(chart.items.count)"/>\(categories)</c:strLit></c:cat>\
-        <c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val="\(chart.items.count)"/>\(values)</c:numLit></c:val></c:ser>\
-        <c:gapWidth val="80"/><c:axId val="101"/><c:axId val="102"/></c:barChart>\
-        <c:catAx><c:axId val="101"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="102"/><c:crosses val="autoZero"/></c:catAx>\
-        <c:valAx><c:axId val="102"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="101"/><c:crosses val="autoZero"/></c:valAx>\
-        </c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>
-        """
+        OfficeChart(kind: .bars, title: chart.title, categories: chart.items.map(\.label),
+                    series: [OfficeChart.Series(name: chart.valueTitle, values: chart.items.map(\.value))]).xml
     }
 
     static func styles(_ language: ReportLanguage) -> String {
