@@ -30,12 +30,15 @@ public struct DossierReportValues {
         "resolved", "early", "on_time", "in_time", "late", "on_time_pct", "late_pct", "convention", "withdrawn", "rejected", "paused",
         "pending", "pending_in_time", "pending_overdue", "digitized", "digitized_pct", "previous_period", "previous_received",
         "received_change", "previous_on_time_pct", "on_time_change", "no_previous", "peers", "peer_on_time_pct", "peer_rank", "peer_count",
-        "missing", "has_missing", "table", "label", "value", "text",
+        "missing", "has_missing", "table", "label", "value", "text", "next_period", "target_rate", "expected_volume", "required", "required_high",
     ]
 
     /// The values for `unit` (any spelling) in `period`, with the rows of other units in the
     /// same period as peers and the same period a year earlier as the comparison.
-    public init(rows: [DossierAggregate], unit: String, period: Period, convention: OnTimeConvention, format: ReportFormat) throws {
+    /// `targetRate` is the on-time rate to plan the next period for (default: the rate reached,
+    /// to one decimal, rounded down).
+    public init(rows: [DossierAggregate], unit: String, period: Period, convention: OnTimeConvention, format: ReportFormat,
+                targetRate: Double? = nil) throws {
         let key = NameFolding.key(unit)
         let mine = rows.filter { NameFolding.key($0.unit) == key }
         guard let row = mine.first(where: { $0.period == period })?.completingBalance().row else {
@@ -131,6 +134,28 @@ public struct DossierReportValues {
             values["peer_rank"] = "\(rank)"
             values["peer_count"] = "\(peers.count)"
             stated.append(StatedFigure("rank", Double(rank)))
+        }
+        // The next period: the dossiers that must be on time for the rate to hold, from the
+        // forecast volume (the counts up to this period only).
+        if let reached = rates.onTime {
+            let goal = targetRate ?? (reached * 10).rounded(.down) / 10
+            let history = rows.filter { $0.period.kind == period.kind && $0.period <= period }
+            if let plan = try? DossierAnalysis.target(history, DossierTargetRequest(unit: row.unit, rate: .onTime, atLeast: goal, convention: convention)),
+               plan.lastPeriod == period {
+                values["next_period"] = format.period(plan.nextPeriod)
+                values["target_rate"] = format.percent(goal)
+                values["expected_volume"] = format.count(plan.volume.points[0].rounded())
+                values["required"] = format.count(plan.required)
+                stated += [StatedFigure("target", ReportFormat.rounded(goal, decimals: 1)), StatedFigure("forecast", plan.volume.points[0].rounded()),
+                           StatedFigure("target", plan.required)]
+                if let high = plan.requiredAtUpper.first, high > plan.required {
+                    values["required_high"] = format.count(high)
+                    stated.append(StatedFigure("target", high))
+                }
+            } else {
+                missing.append(vi ? "Chuỗi số liệu chưa đủ để dự báo kỳ tới và đặt chỉ tiêu số hồ sơ giải quyết đúng hạn."
+                                  : "The series is too short to forecast the next period and set the number of dossiers to resolve on time.")
+            }
         }
         if !missing.isEmpty {
             values["missing"] = missing.map { ["text": $0] }

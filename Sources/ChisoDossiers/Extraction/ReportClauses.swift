@@ -156,7 +156,7 @@ enum ReportClauses {
         }
     }
 
-    static let targetWords = ["mục tiêu", "chỉ tiêu", "phấn đấu", "đảm bảo", "bảo đảm", "kế hoạch đề ra", "tối thiểu", "ít nhất", "nâng lên", "phải đạt", "cần đạt"]
+    static let targetWords = ["mục tiêu", "chỉ tiêu", "phấn đấu", "đảm bảo", "bảo đảm", "kế hoạch đề ra", "tối thiểu", "ít nhất", "nâng lên", "phải đạt", "cần đạt", "để giữ", "để đạt", "duy trì"]
     static let forecastWords = ["dự báo", "dự kiến", "ước tính", "khả năng"]
     static let increaseWords: Set<String> = ["tăng", "cao hơn", "tăng thêm", "vượt"]
     /// Points lost ("bị trừ 4 điểm", "mất 1,5 điểm") are a decrease from the maximum.

@@ -211,6 +211,12 @@ public enum ReportExtractor {
                     }
                     continue
                 }
+                if isForecast {
+                    if number.noun == .dossiers {
+                        figures.append(figure(.forecast, "forecast:dossiers", number.value, unit: "dossiers", approximate: approximate, range: number.range, segment: segment))
+                    }
+                    continue
+                }
                 var field = ReportClauses.field(before: wordsBefore, after: ownAfter, parent: state.parent)
                 if field == nil, segment.depth > 0 { field = previousField[segment.depth - 1] }
                 if field == nil, number.noun == .dossiers { field = "received" }

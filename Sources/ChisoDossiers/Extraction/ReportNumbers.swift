@@ -122,8 +122,9 @@ enum ReportNumbers {
                labelWords.contains(String(words[words.count - 2])) {
                 previousWord = String(words[words.count - 2])
             }
-            // "Mức 3", "nhóm 4", "tháng 10", "năm thứ 2": a label, unless it counts dossiers or points.
-            if labelWords.contains(previousWord) && noun != .dossiers && noun != .points {
+            // "Mức 3", "nhóm 4", "tháng 10", "năm thứ 2": a label, unless it counts dossiers or
+            // points or is a percentage ("ở mức 99,7%").
+            if labelWords.contains(previousWord) && noun != .dossiers && noun != .points && !percent {
                 if previousWord != "thứ" { continue }
                 noun = .other
             }
