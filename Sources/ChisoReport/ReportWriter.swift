@@ -30,15 +30,22 @@ public enum ReportWriter {
     /// to draw) leaves no placeholder.
     public static func markdown(_ template: ReportTemplate, values: [String: Any], known: [String], charts: [String: ReportChart]) throws -> String {
         let text = try template.render(values, known: known)
-        // Blank lines left by sections that rendered nothing collapse to one.
-        var lines: [String] = []
-        for line in text.components(separatedBy: "\n") {
-            if case let .chart(_, key)? = ReportBlock.parse(line).first, line.hasPrefix("!["), charts[key] == nil { continue }
-            let blank = line.trimmingCharacters(in: .whitespaces).isEmpty
-            if blank && (lines.last?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) { continue }
-            lines.append(line)
+        let lines = text.components(separatedBy: "\n").filter { line in
+            guard line.hasPrefix("!["), case let .chart(_, key)? = ReportBlock.parse(line).first else { return true }
+            return charts[key] != nil
         }
-        return lines.joined(separator: "\n")
+        return collapsingBlankLines(lines).joined(separator: "\n")
+    }
+
+    /// Blank lines left by sections that rendered nothing collapse to one; none lead.
+    static func collapsingBlankLines(_ lines: [String]) -> [String] {
+        var kept: [String] = []
+        for line in lines {
+            let blank = line.trimmingCharacters(in: .whitespaces).isEmpty
+            if blank && (kept.last?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) { continue }
+            kept.append(line)
+        }
+        return kept
     }
 
     /// The report's bytes in `format`.
@@ -46,7 +53,12 @@ public enum ReportWriter {
         let blocks = ReportBlock.parse(markdown)
         switch format {
         case .markdown:
-            return Data(markdown.utf8)
+            // Charts are drawn in HTML and Word; Markdown has nowhere to draw them.
+            let lines = markdown.components(separatedBy: "\n").filter { line in
+                guard line.hasPrefix("!["), case .chart? = ReportBlock.parse(line).first else { return true }
+                return false
+            }
+            return Data(collapsingBlankLines(lines).joined(separator: "\n").utf8)
         case .html:
             let svgs = charts.mapValues { chart in
                 SVGBarChartAdapter.svg(chart)
