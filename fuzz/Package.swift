@@ -27,6 +27,7 @@ let package = Package(
         .executableTarget(name: "FuzzXLSXSheet", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzXLS", dependencies: ["FuzzSupport"] + chiso),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport"] + chiso),
+        .executableTarget(name: "FuzzRecords", dependencies: ["FuzzSupport"] + chiso),
     ],
     swiftLanguageModes: [.v6]
 )

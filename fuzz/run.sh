@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(FuzzCSV FuzzNumbers FuzzPanel FuzzScan FuzzXLSXSheet FuzzXLS FuzzExtract)
+[ "${#targets[@]}" -gt 0 ] || targets=(FuzzCSV FuzzNumbers FuzzPanel FuzzScan FuzzXLSXSheet FuzzXLS FuzzExtract FuzzRecords)
 root=$(cd .. && pwd)
 work="$root/.build-fuzz"
 
@@ -21,7 +21,8 @@ seed() {  # target → its seed files
         FuzzNumbers) ls seeds/numbers/* ;;
         FuzzXLSXSheet) ls "$root"/Tests/Fixtures/xlsx/*.xlsx ;;
         FuzzXLS) ls "$root"/Tests/Fixtures/xls/*.xls ;;
-        FuzzExtract) ls seeds/extract/* "$root"/../shared/seeds/*.txt ;;
+        FuzzExtract) ls seeds/extract/* "$root"/../shared/seeds/*.txt "$root"/../shared/corpus/report-figures/p*.txt ;;
+        FuzzRecords) ls "$root"/Tests/Fixtures/dossier-exports/seed000.csv "$root"/notebooks-cli/data/mot-cua-2024.csv "$root"/notebooks-cli/data/ho-so-thang-6.csv ;;
     esac 2>/dev/null || true
 }
 
