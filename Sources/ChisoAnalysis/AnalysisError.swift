@@ -41,7 +41,7 @@ extension Panel {
 
     /// The indicator to analyse: the one named, else the first of a declared catalog
     /// (the dataset's headline index), else the only one.
-    func resolveIndicator(_ name: String?) throws(PanelQueryError) -> Int {
+    public func resolveIndicator(_ name: String?) throws(PanelQueryError) -> Int {
         if units.isEmpty || periods.isEmpty || indicators.isEmpty { throw .emptyPanel(panel: self.name) }
         if let name {
             guard let index = indicatorIndex(name) else {

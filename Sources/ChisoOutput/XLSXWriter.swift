@@ -63,11 +63,8 @@ public struct XLSXWriter: Sendable {
         var at: (row: Int, column: Int)
     }
 
-    enum XLSXCell {
-        case text(String)
-        case number(Double)
-        case empty
-    }
+    /// A cell as the package writer's: text, number or empty.
+    typealias XLSXCell = XLSXPackageWriter.Cell
 
     /// The workbook's bytes.
     /// - Throws: `DataError.tooLargeForSheet` for a table Excel could not open.

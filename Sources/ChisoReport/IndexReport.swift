@@ -24,10 +24,8 @@ public struct IndexReportValues {
         // The year: the one asked for, else the unit's latest with a value.
         var chosen = year
         if chosen == nil, let u = panel.unitIndex(code: unit.code) {
-            let id = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator)).indicator.id
-            if let i = panel.indicatorIndex(id) {
-                chosen = panel.periods.indices.last { panel.periods[$0].kind == .year && !panel.value(unit: u, period: $0, indicator: i).isNaN }.map { panel.periods[$0].year }
-            }
+            let i = try panel.resolveIndicator(indicator)
+            chosen = panel.periods.indices.last { panel.periods[$0].kind == .year && !panel.value(unit: u, period: $0, indicator: i).isNaN }.map { panel.periods[$0].year }
         }
         let ranking = try PanelAnalysis.rank(panel, RankRequest(indicator: indicator, period: chosen.map(Period.year)))
         let id = ranking.indicator.id

@@ -82,13 +82,9 @@ public enum ReportDocx {
         return try OfficePackage.archive(parts, kind: "docx")
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
-
     static func runs(_ text: String, bold: Bool = false) -> String {
         InlineRuns.runs(text).map { run in
-            "<w:r>\(run.bold || bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(escape(run.text))</w:t></w:r>"
+            "<w:r>\(run.bold || bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(xmlEscaped(run.text))</w:t></w:r>"
         }.joined()
     }
 
@@ -112,7 +108,7 @@ public enum ReportDocx {
     static func drawing(_ n: Int, title: String) -> String {
         """
         <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
-        <wp:extent cx="5760000" cy="2880000"/><wp:docPr id="\(n)" name="\(escape(title))"/>\
+        <wp:extent cx="5760000" cy="2880000"/><wp:docPr id="\(n)" name="\(xmlEscaped(title))"/>\
         <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">\
         <c:chart r:id="rIdChart\(n)"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
         """

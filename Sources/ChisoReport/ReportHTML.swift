@@ -18,7 +18,7 @@ public enum ReportHTML {
                 }
                 body += "</tbody>\n</table>\n"
             case let .chart(title, key):
-                if let svg = charts[key] { body += "<figure>\(svg)<figcaption>\(escape(title))</figcaption></figure>\n" }
+                if let svg = charts[key] { body += "<figure>\(svg)<figcaption>\(xmlEscaped(title))</figcaption></figure>\n" }
             }
         }
         return """
@@ -26,7 +26,7 @@ public enum ReportHTML {
         <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
-        <title>\(escape(title))</title>
+        <title>\(xmlEscaped(title))</title>
         <style>
         @page { size: A4; margin: 20mm 20mm 20mm 25mm; }
         body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.45; max-width: 170mm; margin: 0 auto; color: #000; }
@@ -51,11 +51,6 @@ public enum ReportHTML {
     }
 
     static func inline(_ text: String) -> String {
-        InlineRuns.runs(text).map { $0.bold ? "<strong>\(escape($0.text))</strong>" : escape($0.text) }.joined()
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        InlineRuns.runs(text).map { $0.bold ? "<strong>\(xmlEscaped($0.text))</strong>" : xmlEscaped($0.text) }.joined()
     }
 }

@@ -109,12 +109,7 @@ extension DossierRecordSummarizer {
             offset += n
             let available = carry + n
             let atEnd = offset >= to
-            var lineStart = 0
-            while lineStart < available, let newline = memchr(buffer + lineStart, 0x0A, available - lineStart) {
-                let end = buffer.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                scanner.line(buffer + lineStart, end - lineStart)
-                lineStart = end + 1
-            }
+            var lineStart = scanner.lines(buffer, available)
             if atEnd && lineStart < available {
                 scanner.line(buffer + lineStart, available - lineStart)
                 lineStart = available
@@ -313,6 +308,19 @@ struct RecordScanner {
             return false
         }
         return true
+    }
+
+    /// Reads the complete lines of `count` bytes at `buffer` (each ended by a newline); returns
+    /// where the unfinished rest begins.
+    @inline(__always)
+    mutating func lines(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        var lineStart = 0
+        while lineStart < count, let newline = memchr(buffer + lineStart, 0x0A, count - lineStart) {
+            let end = buffer.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            line(buffer + lineStart, end - lineStart)
+            lineStart = end + 1
+        }
+        return lineStart
     }
 
     /// Reads one line (without its newline).

@@ -186,9 +186,14 @@ public enum DossierRecordSummarizer {
             start = end + 1
         }
         guard let header = firstHeader else { throw DataError.emptyFile(file: path) }
+        throw missingColumn(header, file: path, vocabulary: vocabulary)
+    }
+
+    /// The error for a header that lacks a required column: the first one missing.
+    static func missingColumn(_ header: [String], file: String, vocabulary: DossierRecordVocabulary) -> DossierRecordError {
         let found = Set(header.compactMap(vocabulary.column))
         let missing = DossierRecordColumn.required.first { !found.contains($0) }!
-        throw DossierRecordError.missingColumn(file: path, column: missing.rawValue, header: header)
+        return .missingColumn(file: file, column: missing.rawValue, header: header)
     }
 
     /// The layout of a header, or nil when a required column is missing.

@@ -26,9 +26,7 @@ extension DossierRecordSummarizer {
         }
         guard let layout else {
             let header = (1...min(30, lastRow)).lazy.map(fields).first { $0.contains { !$0.isEmpty } } ?? []
-            let found = Set(header.compactMap(options.vocabulary.column))
-            let missing = DossierRecordColumn.required.first { !found.contains($0) }!
-            throw DossierRecordError.missingColumn(file: sheet.displayName, column: missing.rawValue, header: header)
+            throw missingColumn(header, file: sheet.displayName, vocabulary: options.vocabulary)
         }
         var bytes: [UInt8] = []
         if headerRow < lastRow {
@@ -44,16 +42,7 @@ extension DossierRecordSummarizer {
         defer { scanner.deallocate() }
         let count = bytes.count
         bytes += [UInt8](repeating: 0, count: RecordScanner.readPadding)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            var lineStart = 0
-            while lineStart < count, let newline = memchr(base + lineStart, 0x0A, count - lineStart) {
-                let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                scanner.line(base + lineStart, end - lineStart)
-                lineStart = end + 1
-                if options.strict && scanner.result.bad > 0 { break }
-            }
-        }
+        bytes.withUnsafeMutableBufferPointer { buffer in _ = scanner.lines(buffer.baseAddress!, count) }
         return try merge([scanner.finish()], path: sheet.displayName, headerLine: headerRow, context: context)
     }
 

@@ -51,7 +51,7 @@ public enum ReportExtractor {
     static func read(paragraph: String, offset: Int, state: inout ReadingState) -> [ExtractedFigure] {
         state.parent = nil
         var figures: [ExtractedFigure] = []
-        // A table flattened to text: a header line of column names, then rows of numbers.
+        // A Word paragraph may hold line breaks: each line is read on its own.
         let lines = paragraph.components(separatedBy: "\n")
         var lineOffset = offset
         for line in lines {
@@ -142,6 +142,13 @@ public enum ReportExtractor {
             let dossierContext = context.contains("hồ sơ") || context.contains(" hs") || number.noun == .dossiers
                 || ((context.contains("tthc") || context.contains("thủ tục hành chính")) && ReportClauses.has(context, ReportClauses.digitized + ReportClauses.resolved + ReportClauses.received))
             let approximate = number.approximate
+            /// The number as a score, named by the words before it in its segment.
+            func scoreFigure() -> ExtractedFigure {
+                score(number, label: ns.substring(with: NSRange(location: segment.contextStart, length: number.range.location - segment.contextStart)),
+                      subject: subject(at: number.range.location), index: index) {
+                    figure(.score, $0, number.value, maximum: number.maximum, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment)
+                }
+            }
             if number.percent {
                 let after = ns.substring(from: number.range.location + number.range.length).lowercased().drop { $0 == " " }
                 if ReportClauses.peopleNouns.contains(where: { after.hasPrefix($0) }) { continue }
@@ -149,8 +156,8 @@ public enum ReportExtractor {
                 if let change {
                     figures.append(figure(.change, "\(change):\(index ?? what ?? "rate")", number.value, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else if isForecast {
-                    let what = context.contains("khả năng") ? "probability" : index ?? "rate"
-                    figures.append(figure(.forecast, "forecast:\(what)", number.value, maximum: 100, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
+                    let forecastOf = context.contains("khả năng") ? "probability" : index ?? "rate"
+                    figures.append(figure(.forecast, "forecast:\(forecastOf)", number.value, maximum: 100, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else if isTarget {
                     figures.append(figure(.target, "target:\(what ?? index ?? "rate")", number.value, maximum: 100, unit: "%", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else if let index, ReportIndices.scoredInPercent.contains(index), !context.contains("tỷ lệ"), !dossierContext {
@@ -173,8 +180,7 @@ public enum ReportExtractor {
                 } else if isTarget {
                     figures.append(figure(.target, "target:\(index ?? "score")", number.value, maximum: number.maximum, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment))
                 } else {
-                    figures.append(score(number, label: ns.substring(with: NSRange(location: segment.contextStart, length: number.range.location - segment.contextStart)),
-                                         subject: subject(at: number.range.location), index: index, make: { figure(.score, $0, number.value, maximum: number.maximum, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment) }))
+                    figures.append(scoreFigure())
                 }
             case .steps:
                 if let change {
@@ -189,8 +195,7 @@ public enum ReportExtractor {
                 if number.noun == .none && !dossierContext {
                     // "đạt 8,495/10": a score out of its maximum, written without "điểm".
                     if let maximum = number.maximum, maximum <= 100, ["đạt", "là"].contains(number.previousWord), change == nil {
-                        figures.append(score(number, label: ns.substring(with: NSRange(location: segment.contextStart, length: number.range.location - segment.contextStart)),
-                                             subject: subject(at: number.range.location), index: index, make: { figure(.score, $0, number.value, maximum: number.maximum, unit: "points", index: index, approximate: approximate, range: number.range, segment: segment) }))
+                        figures.append(scoreFigure())
                     }
                     continue
                 }
@@ -224,14 +229,15 @@ public enum ReportExtractor {
                 figures.append(figure(.dossiers, field, number.value, maximum: number.maximum, unit: "dossiers", approximate: approximate, range: number.range, segment: segment))
                 if let maximum = number.maximum {
                     // "4.561/5.650 HS": the total it is out of is a figure too.
-                    let total = field == "digitized" && (context.contains("giải quyết") || context.contains("kết quả")) ? "resolved"
-                        : field == "resolved" || field == "digitized" || field.hasPrefix("received_") ? "received" : "received"
+                    let total = field == "digitized" && (context.contains("giải quyết") || context.contains("kết quả")) ? "resolved" : "received"
                     figures.append(figure(.dossiers, total, maximum, unit: "dossiers", approximate: approximate, range: number.range, segment: segment))
                 }
                 lastCount = (field, segmentIndex)
                 previousField[segment.depth] = field
-                if let category = ReportClauses.category(of: field), ["received", "resolved", "pending"].contains(field) { state.parent = category }
-                else if let category = ReportClauses.category(of: field), state.parent == nil { state.parent = category }
+                // A total sets the category of what follows; a part sets it only when none is set.
+                if let category = ReportClauses.category(of: field), ["received", "resolved", "pending"].contains(field) || state.parent == nil {
+                    state.parent = category
+                }
             case .other:
                 continue
             }

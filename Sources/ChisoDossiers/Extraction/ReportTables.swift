@@ -32,7 +32,7 @@ enum ReportTables {
         return found.sorted { $0.position < $1.position }.map(\.field)
     }
 
-    static let cellNumber = try! NSRegularExpression(pattern: #"(?<![\p{L}\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(\s*%)?(?![\d\p{L}])"#)
+    static let cellNumber = try! NSRegularExpression(pattern: #"(?<![\p{L}\d.,])("# + ReportNumbers.numberPart + #")(\s*%)?(?![\d\p{L}])"#)
 
     /// A flattened row: its label (the text before its numbers) and its numbers, the last of
     /// which fill the columns.
