@@ -13,7 +13,7 @@ public struct IndexReportValues {
 
     public static let keys = [
         "unit", "year", "index", "title", "score", "score_max", "previous_year", "previous_score", "score_change", "no_previous",
-        "rank", "rank_of", "published", "rank_change", "region", "region_average", "region_rank", "region_count", "above_region",
+        "rank", "rank_of", "published", "rank_change", "region", "region_average", "region_rank", "region_count", "region_total", "above_region",
         "strongest", "weakest", "no_components", "next_year", "forecast", "probability", "probability_low", "probability_high", "units_missing", "keep_rank", "no_forecast", "missing", "has_missing",
         "history", "name", "value", "text", "percent", "points", "max",
     ]
@@ -75,6 +75,9 @@ public struct IndexReportValues {
                 values["region_average"] = score(average)
                 values["region_rank"] = "\(1 + members.filter { $0.value > row.value }.count)"
                 values["region_count"] = "\(members.count)"
+                // The region's provinces in the year: the average and rank are among those with a value only.
+                let total = panel.unitSystem.members(Region(name: region, system: .resolution2023), in: period).count
+                values["region_total"] = "\(max(total, members.count))"
                 values["above_region"] = row.value >= average ? (vi ? "cao hơn" : "above") : (vi ? "thấp hơn" : "below")
                 stated.append(StatedFigure("score", ReportFormat.rounded(average, decimals: 2)))
                 stated.append(StatedFigure("rank", Double(1 + members.filter { $0.value > row.value }.count)))
